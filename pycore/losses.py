@@ -1,0 +1,201 @@
+"""Loss functions with their gradients, following Keras 3 conventions.
+
+``loss(y_true, y_pred)`` is a float: the per-example loss is reduced over the last axis
+(mean for mse/mae/huber/binary crossentropy, sum over classes for categorical crossentropy),
+then averaged over the batch (Keras' default "sum_over_batch_size" reduction).
+``loss.gradient(y_true, y_pred)`` is d loss / d y_pred with the shape of ``y_pred``, so it
+already contains the 1/N of the mean; the model's backward pass starts from it.
+
+``y_true`` may have any shape with the same number of elements as ``y_pred`` (e.g. ``(n,)``
+targets for an ``(n, 1)`` prediction); it is reshaped to ``y_pred``'s shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+#: Keras' backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON] before the log
+#: in the crossentropies (from_logits=False), so log(0) never happens. As in Keras (the
+#: gradient of clip), the gradient is 0 for predictions outside that interval.
+EPSILON = 1e-7
+
+
+def _prepare(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    y_true = np.asarray(y_true, dtype=np.float64)
+    if y_true.size != y_pred.size:
+        raise ValueError(f"y_true has shape {y_true.shape} but y_pred has shape {y_pred.shape}")
+    return y_true.reshape(y_pred.shape), y_pred
+
+
+class Loss:
+    """Base class: subclasses give the per-element loss and its derivative.
+
+    For element-wise losses L = mean over all elements of ``_elementwise`` (mean over outputs,
+    then over the batch, which is the same thing for a rectangular batch), so
+    dL/dy_pred = ``_elementwise_grad`` / N with N the number of elements.
+    """
+
+    name = "loss"
+
+    def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
+        t, p = _prepare(y_true, y_pred)
+        return float(np.mean(self._elementwise(t, p)))
+
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        """d loss / d y_pred, same shape as ``y_pred``."""
+        t, p = _prepare(y_true, y_pred)
+        return self._elementwise_grad(t, p) / max(p.size, 1)
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def get_config(self) -> dict[str, Any]:
+        return {"name": self.name}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class MeanSquaredError(Loss):
+    """mse = mean (p - t)^2; gradient 2 (p - t) / N."""
+
+    name = "mse"
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return (p - t) ** 2
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return 2.0 * (p - t)
+
+
+class MeanAbsoluteError(Loss):
+    """mae = mean |p - t|; gradient sign(p - t) / N, with sign(0) = 0 (as TF's abs gradient)."""
+
+    name = "mae"
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return np.abs(p - t)
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return np.sign(p - t)
+
+
+class Huber(Loss):
+    """Quadratic near 0, linear far away (Keras ``Huber``, delta = 1.0 by default).
+
+    With e = p - t: 0.5 e^2 if |e| <= delta, else delta (|e| - 0.5 delta).
+    Gradient: clip(e, -delta, delta) / N (continuous, so no kink convention is needed).
+    """
+
+    name = "huber"
+
+    def __init__(self, delta: float = 1.0) -> None:
+        self.delta = float(delta)
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        e = np.abs(p - t)
+        return np.where(e <= self.delta, 0.5 * e**2, self.delta * (e - 0.5 * self.delta))
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return np.clip(p - t, -self.delta, self.delta)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"name": self.name, "delta": self.delta}
+
+
+def _clip_mask(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Clipped probabilities and the mask where clip passes gradients (inside the interval)."""
+    return np.clip(p, EPSILON, 1.0 - EPSILON), (p >= EPSILON) & (p <= 1.0 - EPSILON)
+
+
+class BinaryCrossentropy(Loss):
+    """-(t ln q + (1 - t) ln(1 - q)) with q = clip(p, 1e-7, 1 - 1e-7), mean over everything.
+
+    Gradient per element: (q - t) / (q (1 - q)) = -t/q + (1 - t)/(1 - q) inside the clip
+    interval, 0 outside it; divided by N.
+    """
+
+    name = "binary_crossentropy"
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        q, _ = _clip_mask(p)
+        return -(t * np.log(q) + (1.0 - t) * np.log1p(-q))
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        q, inside = _clip_mask(p)
+        return np.where(inside, -t / q + (1.0 - t) / (1.0 - q), 0.0)
+
+
+class CategoricalCrossentropy(Loss):
+    """-sum_k t_k ln q_k over classes (last axis), mean over the batch; one-hot ``y_true``.
+
+    As Keras (from_logits=False): the prediction is first rescaled so each row sums to 1,
+    r = p / sum(p), then clipped, q = clip(r, 1e-7, 1 - 1e-7). Gradient by the chain rule:
+    g_k = -t_k / q_k where r_k is inside the clip interval (else 0), and through the
+    normalisation dL/dp_j = (g_j - sum_k g_k r_k) / sum(p); divided by the batch size.
+    """
+
+    name = "categorical_crossentropy"
+
+    def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
+        t, p = _prepare(y_true, y_pred)
+        q, _ = _clip_mask(p / np.sum(p, axis=-1, keepdims=True))
+        return float(np.mean(-np.sum(t * np.log(q), axis=-1)))
+
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        t, p = _prepare(y_true, y_pred)
+        total = np.sum(p, axis=-1, keepdims=True)
+        r = p / total
+        q, inside = _clip_mask(r)
+        g = np.where(inside, -t / q, 0.0)
+        rows = max(p.size // p.shape[-1], 1)
+        return (g - np.sum(g * r, axis=-1, keepdims=True)) / total / rows
+
+
+_LOSSES: dict[str, type[Loss]] = {
+    "mse": MeanSquaredError,
+    "mae": MeanAbsoluteError,
+    "huber": Huber,
+    "binary_crossentropy": BinaryCrossentropy,
+    "categorical_crossentropy": CategoricalCrossentropy,
+}
+_ALIASES = {
+    "mean_squared_error": "mse",
+    "mean_absolute_error": "mae",
+    "meansquarederror": "mse",
+    "meanabsoluteerror": "mae",
+    "binarycrossentropy": "binary_crossentropy",
+    "categoricalcrossentropy": "categorical_crossentropy",
+}
+
+
+def names() -> list[str]:
+    """Short names accepted by :func:`get`."""
+    return list(_LOSSES)
+
+
+def get(identifier: str | Loss | dict[str, Any]) -> Loss:
+    """A loss by name (case-insensitive; Keras long names and class names work too), an
+    instance (returned as is) or a config dict from :meth:`Loss.get_config`."""
+    if isinstance(identifier, Loss):
+        return identifier
+    params: dict[str, Any] = {}
+    if isinstance(identifier, dict):
+        params = dict(identifier)
+        identifier = str(params.pop("name", ""))
+    if not isinstance(identifier, str):
+        raise ValueError(f"cannot interpret {identifier!r} as a loss")
+    key = identifier.strip().lower()
+    key = _ALIASES.get(key, key)
+    if key not in _LOSSES:
+        raise ValueError(f"unknown loss {identifier!r}; known: {', '.join(names())}")
+    try:
+        return _LOSSES[key](**params)
+    except TypeError:
+        raise ValueError(f"loss {key!r} does not take parameters {sorted(params)}") from None

@@ -1,0 +1,105 @@
+"""Losses: values vs hand-computed Keras numbers, gradients vs finite differences."""
+
+import numpy as np
+import pytest
+
+from pycore import losses
+
+
+def numeric_gradient(loss, y_true, y_pred, h=1e-6):
+    grad = np.zeros_like(y_pred)
+    for idx in np.ndindex(y_pred.shape):
+        up, down = y_pred.copy(), y_pred.copy()
+        up[idx] += h
+        down[idx] -= h
+        grad[idx] = (loss(y_true, up) - loss(y_true, down)) / (2 * h)
+    return grad
+
+
+# Values from the Keras 3 documentation examples, re-derived by hand in the comments.
+@pytest.mark.parametrize(
+    ("name", "y_true", "y_pred", "expected"),
+    [
+        # errors 1, 0, 1, 0 -> mean of squares 2/4
+        ("mse", [[0, 1], [0, 0]], [[1, 1], [1, 0]], 0.5),
+        ("mae", [[0, 1], [0, 0]], [[1, 1], [1, 0]], 0.5),
+        # all |e| <= 1: 0.5 * (0.36 + 0.36 + 0.16 + 0.36) / 4
+        ("huber", [[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], 0.155),
+        # -(ln 0.4 + ln 0.4 + ln 0.6 + ln 0.4) / 4
+        ("binary_crossentropy", [[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]],
+         -(3 * np.log(0.4) + np.log(0.6)) / 4),
+        # -(ln 0.95 + ln 0.1) / 2 = 1.1769392 (Keras doc); the 0 is clipped to 1e-7, unused
+        ("categorical_crossentropy", [[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]],
+         1.1769392),
+    ],
+)
+def test_keras_reference_values(name, y_true, y_pred, expected):
+    value = losses.get(name)(np.array(y_true, float), np.array(y_pred, float))
+    assert isinstance(value, float)
+    assert value == pytest.approx(expected, rel=1e-6)
+
+
+def test_huber_linear_part():
+    # |e| = 3 > delta = 1: 1 * (3 - 0.5) = 2.5; |e| = 0.5: 0.125
+    assert losses.get("huber")(np.array([0.0, 0.0]), np.array([3.0, -0.5])) == pytest.approx(
+        (2.5 + 0.125) / 2)
+
+
+def _cases(name, rng):
+    shape = (4, 3)
+    if name == "binary_crossentropy":
+        return rng.integers(0, 2, shape).astype(float), rng.uniform(0.05, 0.95, shape)
+    if name == "categorical_crossentropy":
+        y_true = np.eye(3)[rng.integers(0, 3, 4)]
+        # Rows that do not sum to 1, to exercise Keras' renormalisation in the gradient.
+        return y_true, rng.uniform(0.1, 1.0, shape)
+    y_true = rng.normal(size=shape)
+    # Keep |y_pred - y_true| away from 0 (mae kink) and from delta = 1 (huber seam).
+    offset = rng.choice([-1, 1], shape) * rng.choice([0.3, 0.7, 1.6, 2.4], shape)
+    return y_true, y_true + offset
+
+
+@pytest.mark.parametrize("name", losses.names())
+def test_gradient_matches_finite_difference(name):
+    rng = np.random.default_rng(42)
+    loss = losses.get(name)
+    y_true, y_pred = _cases(name, rng)
+    analytic = loss.gradient(y_true, y_pred)
+    numeric = numeric_gradient(loss, y_true, y_pred)
+    assert analytic.shape == y_pred.shape
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_mae_gradient_at_zero_error_is_zero():
+    g = losses.get("mae").gradient(np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]]))
+    np.testing.assert_array_equal(g, [[0.0, 0.5]])
+
+
+def test_crossentropy_clipping_keeps_loss_finite_and_stops_gradient():
+    bce = losses.get("binary_crossentropy")
+    y_true = np.array([[1.0, 0.0]])
+    y_pred = np.array([[0.0, 1.0]])
+    with np.errstate(all="raise"):
+        value = bce(y_true, y_pred)
+        grad = bce.gradient(y_true, y_pred)
+    assert value == pytest.approx(-np.log(1e-7), rel=1e-6)
+    np.testing.assert_array_equal(grad, [[0.0, 0.0]])
+
+
+def test_target_shape_is_reshaped_to_prediction():
+    mse = losses.get("mse")
+    assert mse(np.array([1.0, 2.0]), np.array([[1.0], [4.0]])) == pytest.approx(2.0)
+    assert mse.gradient(np.array([1.0, 2.0]), np.array([[1.0], [4.0]])).shape == (2, 1)
+    with pytest.raises(ValueError):
+        mse(np.zeros(3), np.zeros((2, 1)))
+
+
+def test_lookup():
+    assert losses.get("MSE").name == "mse"
+    assert losses.get("mean_absolute_error").name == "mae"
+    loss = losses.get("huber")
+    assert losses.get(loss) is loss
+    assert losses.get({"name": "huber", "delta": 2.0}).delta == 2.0
+    assert losses.get(loss.get_config()).get_config() == loss.get_config()
+    with pytest.raises(ValueError, match="categorical_crossentropy"):
+        losses.get("hinge")
