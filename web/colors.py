@@ -1,0 +1,52 @@
+"""One diverging colour scale for signed quantities, used by every view.
+
+Negative values are orange, positive values blue, zero a light neutral grey (the convention of
+TensorFlow Playground, which students may know). Both ends are dark enough to read on a
+projector, and the pair stays distinguishable for the common forms of colour blindness.
+Magnitudes are compressed with ``sign(v) * log1p(|v|/scale)`` so that a weight of 33 and a
+weight of 1e-6 are both visible in the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+NEGATIVE = "#d95f02"
+NEUTRAL = "#eeeeee"
+POSITIVE = "#1f5fa8"
+HIGHLIGHT = "#2ca02c"
+
+_NEG_RGB = np.array([0xD9, 0x5F, 0x02], dtype=float)
+_NEU_RGB = np.array([0xEE, 0xEE, 0xEE], dtype=float)
+_POS_RGB = np.array([0x1F, 0x5F, 0xA8], dtype=float)
+
+
+def _hex(rgb: np.ndarray) -> str:
+    r, g, b = (int(c + 0.5) for c in np.clip(rgb, 0, 255))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _mix(s: float) -> str:
+    """Colour at signed strength ``s`` in [-1, 1]."""
+    end = _POS_RGB if s >= 0 else _NEG_RGB
+    return _hex(_NEU_RGB + abs(s) * (end - _NEU_RGB))
+
+
+def strength(value: float, scale: float) -> float:
+    """Signed strength in [-1, 1]: log-compressed |value| relative to ``scale``."""
+    if not math.isfinite(value) or scale <= 0:
+        return 0.0
+    squashed = math.log1p(abs(value) / scale) / math.log1p(1.0)
+    return math.copysign(min(1.0, squashed), value)
+
+
+def color(value: float, scale: float = 1.0) -> str:
+    """Colour of a signed value on the shared scale (``scale`` maps to full saturation)."""
+    return _mix(strength(value, scale))
+
+
+def palette(n: int = 256) -> list[str]:
+    """The same scale as ``n`` evenly spaced colours from most negative to most positive."""
+    return [_mix(float(t)) for t in np.linspace(-1.0, 1.0, n)]
