@@ -1,0 +1,221 @@
+"""Layers: `Dense` (affine map + activation) and `Dropout` (inverted dropout), Keras-style.
+
+Conventions (as in Keras): rows are examples; a Dense kernel has shape (inputs, units), so the
+forward pass is  z = x @ W + b,  a = act(z).  Backward, for an upstream gradient g = dL/da:
+
+    dL/dz = act.backward(z, g)          (g * act'(z) element-wise; softmax: full Jacobian)
+    dL/dW = x.T @ dL/dz  (+ dR/dW for a kernel regularizer R)
+    dL/db = sum over rows of dL/dz
+    dL/dx = dL/dz @ W.T                 (returned, becomes g for the layer below)
+
+The loss is a mean over the batch, so the 1/batch factor is already inside g (the loss module
+puts it there); summing over rows here is therefore correct.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from pycore import activations, initializers, regularizers
+
+
+def _initialize(identifier: Any, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+    """Fresh float64 array of `shape` drawn by the initializer (name, instance or config)."""
+    return np.asarray(initializers.get(identifier)(shape, rng), dtype=np.float64)
+
+
+def _compact(config: dict[str, Any]) -> str | dict[str, Any]:
+    """A config that is only a name becomes that name (Keras writes "relu", not a dict)."""
+    return config["name"] if set(config) == {"name"} else config
+
+
+def _initializer_config(identifier: Any) -> str | dict[str, Any]:
+    if isinstance(identifier, str):
+        return identifier
+    return _compact(initializers.get(identifier).get_config())
+
+
+class Dense:
+    """Fully connected layer: `units` neurons, each a linear regression followed by `activation`.
+
+    Weights exist after `build(input_dim, rng)` (the model calls it as soon as the input width is
+    known). `.grads` holds `[dW, db]` (or `[dW]` without bias) after `backward`, and includes the
+    kernel regularizer's gradient so that it is the gradient of the full training loss.
+    """
+
+    def __init__(
+        self,
+        units: int,
+        activation: Any = None,
+        input_dim: int | None = None,
+        kernel_initializer: Any = "glorot_uniform",
+        bias_initializer: Any = "zeros",
+        use_bias: bool = True,
+        kernel_regularizer: Any = None,
+        name: str | None = None,
+    ) -> None:
+        if isinstance(units, bool) or not isinstance(units, int | np.integer) or units < 1:
+            raise ValueError(f"Dense units must be a positive integer, got {units!r}")
+        if input_dim is not None and (
+            isinstance(input_dim, bool) or not isinstance(input_dim, int | np.integer)
+            or input_dim < 1
+        ):
+            raise ValueError(f"Dense input_dim must be a positive integer, got {input_dim!r}")
+        self.units = int(units)
+        self.input_dim = None if input_dim is None else int(input_dim)
+        self.activation = activations.get("linear" if activation is None else activation)
+        self.kernel_initializer = kernel_initializer
+        self.bias_initializer = bias_initializer
+        initializers.get(kernel_initializer)  # fail now, not at build time, on unknown names
+        initializers.get(bias_initializer)
+        self.use_bias = bool(use_bias)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.name = name
+        self.kernel: np.ndarray | None = None
+        self.bias: np.ndarray | None = None
+        self.grads: list[np.ndarray] = []
+        self._x: np.ndarray | None = None
+        self._z: np.ndarray | None = None
+
+    @property
+    def built(self) -> bool:
+        return self.kernel is not None
+
+    @property
+    def output_dim(self) -> int:
+        return self.units
+
+    def build(self, input_dim: int, rng: np.random.Generator) -> None:
+        """Create the kernel (input_dim, units) and bias (units,) with the initializers."""
+        if self.input_dim is not None and self.input_dim != input_dim:
+            raise ValueError(
+                f"layer {self.name!r} expects {self.input_dim} inputs but receives {input_dim}"
+            )
+        self.input_dim = int(input_dim)
+        self.kernel = _initialize(self.kernel_initializer, (self.input_dim, self.units), rng)
+        self.bias = (
+            _initialize(self.bias_initializer, (self.units,), rng) if self.use_bias else None
+        )
+
+    @property
+    def weights(self) -> list[np.ndarray]:
+        """The live arrays (not copies): kernel, then bias if used."""
+        if self.kernel is None:
+            return []
+        return [self.kernel] if self.bias is None else [self.kernel, self.bias]
+
+    def count_params(self) -> int:
+        return sum(w.size for w in self.weights)
+
+    def penalty(self) -> float:
+        """Regularization term this layer adds to the training loss (0 without a regularizer)."""
+        if self.kernel_regularizer is None or self.kernel is None:
+            return 0.0
+        return float(self.kernel_regularizer(self.kernel))
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """a = act(x @ W + b); caches x and z for `backward`."""
+        if self.kernel is None:
+            raise ValueError(f"layer {self.name!r} is not built yet")
+        z = x @ self.kernel
+        if self.bias is not None:
+            z = z + self.bias
+        self._x, self._z = x, z
+        return self.activation(z)
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        """Given dL/da for the cached forward pass, fill `.grads` and return dL/dx."""
+        if self._x is None or self._z is None or self.kernel is None:
+            raise ValueError(f"layer {self.name!r}: call forward before backward")
+        grad_z = self.activation.backward(self._z, grad_out)
+        grad_kernel = self._x.T @ grad_z
+        if self.kernel_regularizer is not None:
+            grad_kernel = grad_kernel + self.kernel_regularizer.gradient(self.kernel)
+        self.grads = [grad_kernel]
+        if self.bias is not None:
+            self.grads.append(grad_z.sum(axis=0))
+        return grad_z @ self.kernel.T
+
+    def get_config(self) -> dict[str, Any]:
+        """JSON-able constructor arguments (plain names where no parameters are involved)."""
+        regularizer = self.kernel_regularizer
+        return {
+            "name": self.name,
+            "units": self.units,
+            "activation": _compact(self.activation.get_config()),
+            "input_dim": self.input_dim,
+            "use_bias": self.use_bias,
+            "kernel_initializer": _initializer_config(self.kernel_initializer),
+            "bias_initializer": _initializer_config(self.bias_initializer),
+            "kernel_regularizer": None if regularizer is None else regularizer.get_config(),
+        }
+
+
+class Dropout:
+    """Inverted dropout (Keras): while training, each value is zeroed with probability `rate`
+    and the survivors are scaled by 1/(1-rate), so the expected activation is unchanged and
+    inference needs no rescaling. Outside training it is the identity.
+
+    The mask comes from `self.rng` (a NumPy Generator; `fit(seed=...)` replaces it every epoch
+    so that a seeded run is reproducible).
+    """
+
+    def __init__(self, rate: float, seed: int | None = None, name: str | None = None) -> None:
+        rate = float(rate)
+        if not 0.0 <= rate < 1.0:
+            raise ValueError(f"Dropout rate must be in [0, 1), got {rate}")
+        self.rate = rate
+        self.seed = seed
+        self.name = name
+        self.rng = np.random.default_rng(seed)
+        self.input_dim: int | None = None
+        self.grads: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        self._scale: np.ndarray | None = None
+
+    @property
+    def built(self) -> bool:
+        return self.input_dim is not None
+
+    @property
+    def output_dim(self) -> int | None:
+        return self.input_dim
+
+    def build(self, input_dim: int, rng: np.random.Generator | None = None) -> None:
+        self.input_dim = int(input_dim)
+
+    def count_params(self) -> int:
+        return 0
+
+    def penalty(self) -> float:
+        return 0.0
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        if not training or self.rate == 0.0:
+            self._scale = None
+            return x
+        keep = self.rng.random(x.shape) >= self.rate
+        self._scale = keep / (1.0 - self.rate)
+        return x * self._scale
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        return grad_out if self._scale is None else grad_out * self._scale
+
+    def get_config(self) -> dict[str, Any]:
+        return {"name": self.name, "rate": self.rate, "seed": self.seed}
+
+
+LAYER_CLASSES: dict[str, type[Dense] | type[Dropout]] = {"Dense": Dense, "Dropout": Dropout}
+
+
+def layer_from_config(entry: dict[str, Any]) -> Dense | Dropout:
+    """Rebuild a layer from `{"class_name": "Dense" | "Dropout", "config": {...}}`."""
+    class_name = entry.get("class_name")
+    if class_name not in LAYER_CLASSES:
+        raise ValueError(f"unknown layer class {class_name!r}; known: {sorted(LAYER_CLASSES)}")
+    try:
+        return LAYER_CLASSES[class_name](**entry.get("config", {}))
+    except TypeError as error:
+        raise ValueError(f"bad {class_name} config: {error}") from None
