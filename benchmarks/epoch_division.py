@@ -74,12 +74,13 @@ def torch_params(init: list[np.ndarray]) -> list[torch.Tensor]:
 
 
 def torch_epoch(x: np.ndarray, y: np.ndarray, init: list[np.ndarray], batch_size: int,
-                ) -> Callable[[], tuple[float, list[np.ndarray]]]:
+                threads: int) -> Callable[[], tuple[float, list[np.ndarray]]]:
     """The same epoch as a plain PyTorch training loop (float64, autograd, torch.optim.Adam
-    with Keras' epsilon 1e-7)."""
+    with Keras' epsilon 1e-7) on ``threads`` intra-op threads."""
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
 
     def run() -> tuple[float, list[np.ndarray]]:
+        torch.set_num_threads(threads)
         params = torch_params(init)
         optimizer = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
         total = 0.0
@@ -107,15 +108,20 @@ def gradient_gap(x: np.ndarray, y: np.ndarray, init: list[np.ndarray]) -> float:
                for a, p in zip(ours, params, strict=True))
 
 
-def median_seconds(run: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    """Median wall time of ``repeats`` calls after one warm-up call, and the last result."""
-    result = run()
-    times = []
+def interleaved_medians(runs: dict[str, Callable[[], Any]], repeats: int,
+                        ) -> dict[str, tuple[float, Any]]:
+    """Median wall time of ``repeats`` calls of each run after one warm-up call each, and
+    each run's last result. The runs take turns within every round, so that a change in
+    machine load (other processes on a shared machine) hits all of them alike and the
+    ratios stay meaningful even when the absolute times do not."""
+    results = {name: run() for name, run in runs.items()}
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        for name, run in runs.items():
+            start = time.perf_counter()
+            results[name] = run()
+            times[name].append(time.perf_counter() - start)
+    return {name: (statistics.median(times[name]), results[name]) for name in runs}
 
 
 def main() -> None:
@@ -131,28 +137,29 @@ def main() -> None:
     print(f"division net 2-2-1, {args.samples} samples, batch {args.batch_size} "
           f"({steps} steps), Adam + MAE, float64, median of {args.repeats}")
 
-    t_pycore, (loss_pycore, w_pycore) = median_seconds(
-        pycore_epoch(x, y, init, args.batch_size), args.repeats)
-    print(f"pycore                 : {t_pycore * 1e3:8.1f} ms/epoch "
-          f"({t_pycore / steps * 1e6:6.1f} us/step)  loss {loss_pycore:.6g}")
-
+    runs = {"pycore": pycore_epoch(x, y, init, args.batch_size)}
     if torch is None:
-        print("torch is not installed: skipping the PyTorch comparison "
-              "(pip install torch to run it)")
-        return
-    default_threads = torch.get_num_threads()
-    print(f"torch {torch.__version__}, default threads {default_threads}; first-batch gradients "
-          f"pycore vs autograd: max relative difference "
-          f"{gradient_gap(x[:args.batch_size], y[:args.batch_size], init):.1e}")
-    for threads in sorted({1, default_threads}):
-        torch.set_num_threads(threads)
-        t_torch, (loss_torch, w_torch) = median_seconds(
-            torch_epoch(x, y, init, args.batch_size), args.repeats)
+        print("torch is not installed: timing pycore only (pip install torch to compare)")
+    else:
+        default_threads = torch.get_num_threads()
+        print(f"torch {torch.__version__}, default threads {default_threads}; first-batch "
+              f"gradients pycore vs autograd: max relative difference "
+              f"{gradient_gap(x[:args.batch_size], y[:args.batch_size], init):.1e}")
+        for threads in sorted({1, default_threads}):
+            runs[f"torch eager, {threads} thread(s)"] = torch_epoch(
+                x, y, init, args.batch_size, threads)
+    timed = interleaved_medians(runs, args.repeats)
+    if torch is not None:
+        torch.set_num_threads(default_threads)
+
+    t_pycore, (loss_pycore, w_pycore) = timed.pop("pycore")
+    print(f"{'pycore':<23}: {t_pycore * 1e3:8.1f} ms/epoch "
+          f"({t_pycore / steps * 1e6:6.1f} us/step)  loss {loss_pycore:.6g}")
+    for name, (t_torch, (loss_torch, w_torch)) in timed.items():
         gap = max(float(np.max(np.abs(a - b))) for a, b in zip(w_pycore, w_torch, strict=True))
-        print(f"torch eager, {threads} thread(s): {t_torch * 1e3:8.1f} ms/epoch "
+        print(f"{name:<23}: {t_torch * 1e3:8.1f} ms/epoch "
               f"({t_torch / steps * 1e6:6.1f} us/step)  loss {loss_torch:.6g}  "
               f"torch/pycore = {t_torch / t_pycore:.2f}x  max |weight difference| {gap:.2g}")
-    torch.set_num_threads(default_threads)
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ class NonFiniteGuard:
     def check_gradients(
         grads: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        if all(np.all(np.isfinite(g)) for g in grads):
+        if all(np.isfinite(g).all() for g in grads):
             return None
         return TrainingStopped(
             NON_FINITE_WEIGHTS,
@@ -175,7 +175,7 @@ class NonFiniteGuard:
     def check_weights(
         weights: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        if all(np.all(np.isfinite(w)) for w in weights):
+        if all(np.isfinite(w).all() for w in weights):
             return None
         return TrainingStopped(
             NON_FINITE_WEIGHTS,

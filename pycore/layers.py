@@ -3,7 +3,7 @@
 Conventions (as in Keras): rows are examples; a Dense kernel has shape (inputs, units), so the
 forward pass is  z = x @ W + b,  a = act(z).  Backward, for an upstream gradient g = dL/da:
 
-    dL/dz = act.backward(z, g)          (g * act'(z) element-wise; softmax: full Jacobian)
+    dL/dz = g * act'(z)                 (element-wise act; softmax: act.backward, full Jacobian)
     dL/dW = x.T @ dL/dz  (+ dR/dW for a kernel regularizer R)
     dL/db = sum over rows of dL/dz
     dL/dx = dL/dz @ W.T                 (returned, becomes g for the layer below)
@@ -78,6 +78,7 @@ class Dense:
         self.grads: list[np.ndarray] = []
         self._x: np.ndarray | None = None
         self._z: np.ndarray | None = None
+        self._slope: np.ndarray | None = None
 
     @property
     def built(self) -> bool:
@@ -116,20 +117,33 @@ class Dense:
         return float(self.kernel_regularizer(self.kernel))
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        """a = act(x @ W + b); caches x and z for `backward`."""
+        """a = act(x @ W + b); caches x and z for `backward`.
+
+        With `training=True` an element-wise activation's slope act'(z) is computed together
+        with its value (`value_and_derivative`, which shares the work) and cached, so backward
+        is a single multiplication. Inference (`training=False`) computes the value only, and
+        `backward` then evaluates the slope itself.
+        """
         if self.kernel is None:
             raise ValueError(f"layer {self.name!r} is not built yet")
         z = x @ self.kernel
         if self.bias is not None:
             z = z + self.bias
         self._x, self._z = x, z
+        if training and self.activation.elementwise:
+            a, self._slope = self.activation.value_and_derivative(z)
+            return a
+        self._slope = None
         return self.activation(z)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """Given dL/da for the cached forward pass, fill `.grads` and return dL/dx."""
         if self._x is None or self._z is None or self.kernel is None:
             raise ValueError(f"layer {self.name!r}: call forward before backward")
-        grad_z = self.activation.backward(self._z, grad_out)
+        if self._slope is None:
+            grad_z = self.activation.backward(self._z, grad_out)
+        else:
+            grad_z = grad_out * self._slope
         grad_kernel = self._x.T @ grad_z
         if self.kernel_regularizer is not None:
             grad_kernel = grad_kernel + self.kernel_regularizer.gradient(self.kernel)

@@ -200,7 +200,10 @@ def run_fit(
             "as in Keras, epochs is the index of the last epoch, so to train one more epoch "
             "after k use fit(..., epochs=k + 1, initial_epoch=k)"
         )
-    x_train, y_train, validation = split_validation(x, y, model, validation_split, validation_data)
+    # C order once per fit: every batch below is then a contiguous row slice, no copy needed.
+    x_train, y_train, validation = split_validation(
+        np.ascontiguousarray(x), np.ascontiguousarray(y), model, validation_split, validation_data
+    )
     history = History()
     history.params = {"epochs": epochs, "batch_size": batch_size, "samples": x_train.shape[0]}
     hooks = CallbackList([history, *(callbacks or [])], model)
@@ -214,16 +217,19 @@ def run_fit(
         for layer in dropouts:
             layer.rng = rng
         hooks.on_epoch_begin(epoch, {})
-        n = x_train.shape[0]
-        order = rng.permutation(n) if shuffle else np.arange(n)
+        x_epoch, y_epoch = x_train, y_train
+        if shuffle:
+            # One gather per epoch; the batches are then cheap contiguous slices (views).
+            order = rng.permutation(x_train.shape[0])
+            x_epoch, y_epoch = x_train[order], y_train[order]
         means = WeightedMeans()
-        for batch, start in enumerate(range(0, n, batch_size)):
-            rows = order[start : start + batch_size]
-            logs, event = guarded_step(model, x_train[rows], y_train[rows], guard, epoch, batch)
+        for batch, start in enumerate(range(0, x_epoch.shape[0], batch_size)):
+            xb, yb = x_epoch[start : start + batch_size], y_epoch[start : start + batch_size]
+            logs, event = guarded_step(model, xb, yb, guard, epoch, batch)
             if event is not None:
                 hooks.on_training_stopped(event)
                 return history
-            means.add(logs, rows.size)
+            means.add(logs, xb.shape[0])
             hooks.on_batch_end(batch, means.means())
             if model.stop_training:
                 break

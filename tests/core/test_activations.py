@@ -7,6 +7,7 @@ import pytest
 
 from pycore import activations
 from pycore.activations import Division
+from pycore.layers import Dense
 
 ELEMENTWISE = [n for n in activations.names() if n != "softmax"]
 # Points away from every kink (0 for relu-likes and division, 15 for division) and out of the
@@ -215,3 +216,44 @@ def test_formula_activation_with_and_without_derivative():
     assert numeric.get_config()["derivative"] is None
     with pytest.raises(activations.FormulaError):
         activations.from_formula("__import__('os')")
+
+
+VALUE_AND_SLOPE_INPUTS = np.concatenate([
+    SMOOTH_POINTS, HARD_INPUTS, [-np.inf, np.inf, -0.0, np.nextafter(15.0, 0.0), 15.0,
+                                 np.nextafter(15.0, 30.0), 1e-300],
+]).reshape(-1, 2)
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_value_and_derivative_equals_separate_calls(name):
+    act = activations.get(name)
+    with np.errstate(all="ignore"):
+        value, slope = act.value_and_derivative(VALUE_AND_SLOPE_INPUTS)
+        np.testing.assert_array_equal(value, act(VALUE_AND_SLOPE_INPUTS))
+        np.testing.assert_array_equal(slope, act.derivative(VALUE_AND_SLOPE_INPUTS))
+
+
+def test_value_and_derivative_of_formula_activations():
+    for act in (activations.from_formula("x*tanh(x)", "tanh(x)+x*(1-tanh(x)**2)"),
+                activations.from_formula("x*tanh(x)")):
+        value, slope = act.value_and_derivative(SMOOTH_POINTS)
+        np.testing.assert_array_equal(value, act(SMOOTH_POINTS))
+        np.testing.assert_array_equal(slope, act.derivative(SMOOTH_POINTS))
+
+
+@pytest.mark.parametrize("name", ["division", "tanh", "softmax"])
+def test_dense_cached_slope_gives_the_same_gradients(name):
+    """Dense caches value_and_derivative's slope when training; backward must equal the
+    inference path, which calls act.backward (softmax always does: it is not element-wise)."""
+    layer = Dense(3, name, input_dim=4, kernel_initializer={"name": "random_normal",
+                                                            "stddev": 3.0})
+    layer.build(4, np.random.default_rng(0))
+    rng = np.random.default_rng(1)
+    x, g = rng.normal(size=(5, 4)) * 4, rng.normal(size=(5, 3))
+    results = []
+    for training in (True, False):
+        out = layer.forward(x, training=training)
+        results.append((out, layer.backward(g), *layer.grads))
+    for trained, inferred in zip(*results, strict=True):
+        np.testing.assert_array_equal(trained, inferred)
+    assert activations.get(name).elementwise == (name != "softmax")

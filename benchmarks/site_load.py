@@ -1,0 +1,97 @@
+"""Cold load of the static site versus a bare Pyodide + NumPy boot, in the same Chromium.
+
+    python benchmarks/site_load.py [--site DIR] [--port 8150] [--runs 1]
+
+Builds the offline site (unless --site is given), serves it on 127.0.0.1 and measures, each in a
+fresh browser context (empty cache):
+- time-to-interactive (TTI): navigation until the dividend input (CSS hook `nnlab-dividend`) is
+  visible, i.e. the worker has built the app and the page has rendered it;
+- bare boot: navigation until `boot.html` (same folder, same Web Worker set-up) has Pyodide and
+  NumPy ready;
+- ratio = TTI / bare boot (goal ≤ 2.0) and bytes transferred (uncompressed; goal ≤ 25 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, RequestGuard, serve_directory  # noqa: E402
+
+TIMEOUT_MS = 180_000
+
+
+def measure(browser, url: str, ready) -> tuple[float, int, list[str]]:
+    """(seconds until `ready(page)` returns, bytes received, blocked non-local URLs)."""
+    context = browser.new_context(service_workers="block")
+    guard = RequestGuard()
+    guard.install(context)
+    received = []
+    context.on("requestfinished", lambda req: received.append(req.sizes()["responseBodySize"]))
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    ready(page)
+    elapsed = time.perf_counter() - start
+    page.wait_for_timeout(500)  # let trailing requests (stylesheets) finish
+    context.close()
+    return elapsed, sum(received), guard.blocked
+
+
+def app_ready(page) -> None:
+    page.locator(".nnlab-dividend input").first.wait_for(timeout=TIMEOUT_MS)
+
+
+def boot_ready(page) -> None:
+    page.wait_for_function("() => document.body.dataset.bootReady", timeout=TIMEOUT_MS)
+
+
+def build_site(out: Path) -> None:
+    cmd = [sys.executable, str(ROOT / "build.py"), "--offline", "--out", str(out)]
+    subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", help="an already built offline site (default: build one)")
+    parser.add_argument("--port", type=int, default=8150)
+    parser.add_argument("--runs", type=int, default=1, help="repetitions (median is reported)")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(args.site) if args.site else Path(tmp) / "site"
+        if not args.site:
+            build_site(site)
+        with serve_directory(site, args.port) as url, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+            boots, ttis, app_bytes, boot_bytes, blocked = [], [], 0, 0, []
+            for _ in range(args.runs):
+                seconds, boot_bytes, lost = measure(browser, url + "boot.html", boot_ready)
+                boots.append(seconds)
+                blocked += lost
+                seconds, app_bytes, lost = measure(browser, url, app_ready)
+                ttis.append(seconds)
+                blocked += lost
+            browser.close()
+    tti, boot = statistics.median(ttis), statistics.median(boots)
+    print(f"time-to-interactive (cold): {tti:6.2f} s   runs: {[round(t, 2) for t in ttis]}")
+    print(f"bare Pyodide+NumPy boot:    {boot:6.2f} s   runs: {[round(t, 2) for t in boots]}")
+    print(f"ratio TTI / bare boot:      {tti / boot:6.2f}    (goal <= 2.0)")
+    print(f"transferred, app:           {app_bytes / 1e6:6.1f} MB (goal <= 25 MB)")
+    print(f"transferred, bare boot:     {boot_bytes / 1e6:6.1f} MB")
+    print(f"non-local requests:         {len(blocked)}")
+    return 1 if blocked else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
