@@ -68,7 +68,6 @@ def export_buttons(
         button = pn.widgets.FileDownload(
             callback=download,
             filename=f"{basename}.{fmt}",
-            button_type="light",
             embed=False,
             css_classes=[f"nnlab-export-{fmt}"],
         )
