@@ -63,9 +63,9 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
         _retitle(tabs, [lang.t(key) for key in TAB_KEYS])
 
     lang.bind(relabel)
-    header = pn.FlexBox(title, files, switch, justify_content="space-between",
-                        align_items="center", sizing_mode="stretch_width",
-                        styles={"border-bottom": "2px solid #ddd"})
+    # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
+    header = pn.Row(title, pn.HSpacer(), files, switch, sizing_mode="stretch_width",
+                    styles={"border-bottom": "2px solid #ddd"})
     return pn.Column(header, tabs, sizing_mode="stretch_width", stylesheets=theme.STYLESHEETS,
                      css_classes=["nnlab-app"])
 

@@ -1,0 +1,54 @@
+# NN Lab. Needs only python3 (3.11), pip and apt on a fresh machine.
+#   make demo   build the static site and serve it at http://127.0.0.1:8000 (PORT overrides)
+#   make test   ruff + all tests, including real-browser tests in headless Chromium
+# Set PYODIDE_DIR to a Pyodide 0.27.7 directory for a fully offline build.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SITE   ?= site
+CHROMIUM := /usr/bin/chromium
+OFFLINE_FLAG := $(if $(PYODIDE_DIR),--offline,)
+
+.PHONY: install demo serve site site-offline lint test bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) \
+	  || (apt-get update && apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV))
+	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install -q --no-build-isolation -e .
+	touch $(STAMP)
+
+site: install
+	$(PY) build.py $(OFFLINE_FLAG) --out $(SITE)
+
+site-offline: install
+	$(PY) build.py --offline --out $(SITE)
+
+demo: site
+	@echo "NN Lab: http://127.0.0.1:$(or $(PORT),8000)/  (Ctrl-C stops)"
+	$(PY) -m http.server $(or $(PORT),8000) --bind 127.0.0.1 --directory $(SITE)
+
+serve: install
+	@echo "NN Lab (panel serve): http://127.0.0.1:$(or $(PORT),5006)/app"
+	$(VENV)/bin/panel serve web/app.py --port $(or $(PORT),5006) --address 127.0.0.1
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+$(CHROMIUM):
+	apt-get update
+	apt-get install -y chromium
+
+test: install $(CHROMIUM)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+bench: install
+	$(PY) benchmarks/site_load.py
+
+clean:
+	rm -rf $(SITE) .pytest_cache .ruff_cache

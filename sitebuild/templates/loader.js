@@ -1,0 +1,134 @@
+/* Page side of NN Lab: starts the Python worker at once (in parallel with BokehJS loading),
+ * shows real progress, renders the Bokeh document the worker sends and relays patches both
+ * ways (Panel's pyodide-worker protocol). Any failure is shown on screen, never a blank page.
+ */
+(function () {
+  "use strict";
+  const worker = new Worker("worker.js");
+  worker.busy = false;
+  worker.queue = [];
+  let patching = 0;
+  let started = false;
+  const domReady = new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve));
+
+  function showError(text) {
+    console.error(`NN Lab: ${text}`);
+    const box = document.getElementById("nnlab-loader-error");
+    if (started || !box) {
+      const banner = document.createElement("div");
+      banner.className = "nnlab-error-banner";
+      banner.textContent = `Python error: ${text}`;
+      document.body.appendChild(banner);
+      return;
+    }
+    document.getElementById("nnlab-loader-error-text").textContent = text;
+    box.hidden = false;
+    clearTimeout(stallTimer);
+  }
+
+  // No progress message for STALL_MS: say so (slow link or a missing file), keep waiting.
+  const STALL_MS = 30000;
+  let stallTimer = null;
+  function watchForStall() {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      if (started) return;
+      document.getElementById("nnlab-loader-msg").textContent =
+        "Still loading: no progress for 30 s. On a slow connection this can take a while; " +
+        "if it stays like this, a file may be missing (see the browser console).";
+    }, STALL_MS);
+  }
+  watchForStall();
+
+  function showProgress(msg) {
+    watchForStall();
+    const row = document.querySelector(`.nnlab-stage[data-stage="${msg.stage}"]`);
+    if (row) {
+      const bar = row.querySelector("progress");
+      bar.max = msg.total;
+      bar.value = msg.done;
+      row.classList.toggle("done", msg.done >= msg.total);
+    }
+    document.getElementById("nnlab-loader-msg").textContent = msg.msg;
+  }
+
+  function sendChange(jsdoc, event) {
+    if ((event.setter_id != null && event.setter_id === "py") || patching > 0) return;
+    if (worker.busy && event.model && event.attr) {
+      worker.queue = worker.queue.filter((old) => !(old.model === event.model && old.attr === event.attr));
+      worker.queue.push(event);
+      return;
+    }
+    worker.busy = true;
+    worker.postMessage({ type: "patch", patch: jsdoc.create_json_patch([event]) });
+  }
+
+  async function render(msg) {
+    await domReady;
+    if (typeof Bokeh === "undefined") throw new Error("BokehJS did not load (vendor/bokeh missing?)");
+    const docsJson = JSON.parse(msg.docs_json);
+    const renderItems = JSON.parse(msg.render_items);
+    const rootIds = JSON.parse(msg.root_ids);
+    const container = document.getElementById("nnlab-app");
+    const roots = {};
+    for (const id of rootIds) {
+      const el = document.createElement("div");
+      el.id = `nnlab-root-${id}`;
+      el.style.display = "contents";
+      container.appendChild(el);
+      roots[id] = el.id;
+    }
+    renderItems[0].roots = roots;
+    renderItems[0].root_ids = rootIds;
+    const [views] = await Bokeh.embed.embed_items(docsJson, renderItems);
+    document.getElementById("nnlab-loader").remove();
+    started = true;
+    clearTimeout(stallTimer);
+    const jsdoc = [...views.roots.values()][0].model.document;
+    worker.jsdoc = jsdoc;
+    jsdoc.on_change(sendChange.bind(null, jsdoc), false);
+    worker.postMessage({ type: "rendered" });
+    worker.postMessage({ type: "location", location: JSON.stringify(window.location) });
+    document.body.dataset.nnlabReady = String(performance.now());
+  }
+
+  worker.onmessage = (event) => {
+    const msg = event.data;
+    if (msg.type === "progress") {
+      domReady.then(() => showProgress(msg));
+    } else if (msg.type === "error") {
+      domReady.then(() => showError(msg.msg));
+    } else if (msg.type === "render") {
+      render(msg).catch((err) => showError(`Rendering failed: ${err.message || err}`));
+    } else if (msg.type === "idle") {
+      if (worker.queue.length) {
+        const patch = worker.jsdoc.create_json_patch(worker.queue);
+        worker.queue = [];
+        worker.postMessage({ type: "patch", patch });
+      } else {
+        worker.busy = false;
+      }
+    } else if (msg.type === "patch") {
+      try {
+        patching += 1;
+        worker.jsdoc.apply_json_patch(msg.patch, msg.buffers);
+      } finally {
+        patching -= 1;
+      }
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    domReady.then(() => showError(`The Python worker failed: ${event.message || "could not load worker.js"}`));
+  };
+  // Failed <script>/<link> loads do not bubble; catch them in the capture phase.
+  window.addEventListener("error", (event) => {
+    const el = event.target;
+    if (el && (el.tagName === "SCRIPT" || el.tagName === "LINK")) {
+      domReady.then(() => showError(`Could not load ${el.src || el.href}`));
+    }
+  }, true);
+  document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+  });
+})();
