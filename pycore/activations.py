@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from pycore.formula import FormulaError, compile_formula, exp_nonpositive, sigmoid
+from pycore.registry import resolve
 
 ArrayFn = Callable[[np.ndarray], np.ndarray]
 
@@ -297,29 +298,12 @@ def get(identifier: str | Activation | dict[str, Any] | None) -> Activation:
     (linear, as Keras) or a config dict from :meth:`Activation.get_config` (a dict with a
     ``"formula"`` key rebuilds a formula activation).
     """
-    if isinstance(identifier, Activation):
-        return identifier
     if identifier is None:
         return _FACTORIES["linear"]()
-    if isinstance(identifier, dict):
-        config = dict(identifier)
-        name = str(config.pop("name", "custom"))
-        if "formula" in config:
-            return from_formula(config["formula"], config.get("derivative"), name=name)
-        return _from_name(name, config)
-    if isinstance(identifier, str):
-        return _from_name(identifier, {})
-    raise ValueError(f"cannot interpret {identifier!r} as an activation")
-
-
-def _from_name(name: str, params: dict[str, Any]) -> Activation:
-    key = name.strip().lower()
-    if key not in _FACTORIES:
-        raise ValueError(f"unknown activation {name!r}; known: {', '.join(names())}")
-    try:
-        return _FACTORIES[key](**params)
-    except TypeError:
-        raise ValueError(f"activation {key!r} does not take parameters {sorted(params)}") from None
+    if isinstance(identifier, dict) and "formula" in identifier:
+        name = str(identifier.get("name", "custom"))
+        return from_formula(identifier["formula"], identifier.get("derivative"), name=name)
+    return resolve(identifier, kind="activation", base=Activation, table=_FACTORIES)
 
 
 __all__ = [

@@ -160,28 +160,32 @@ class NonFiniteGuard:
     def check_gradients(
         grads: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        if all(np.isfinite(g).all() for g in grads):
-            return None
-        return TrainingStopped(
-            NON_FINITE_WEIGHTS,
-            epoch,
-            batch,
-            f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: a gradient became "
-            "infinite or NaN, so this update would have made the weights non-finite. The "
-            "weights from before this step were kept. Try a smaller learning rate.",
+        return _stop_if_non_finite(
+            grads, epoch, batch,
+            "a gradient became infinite or NaN, so this update would have made the weights "
+            "non-finite.",
         )
 
     @staticmethod
     def check_weights(
         weights: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        if all(np.isfinite(w).all() for w in weights):
-            return None
-        return TrainingStopped(
-            NON_FINITE_WEIGHTS,
-            epoch,
-            batch,
-            f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: a weight became "
-            "infinite or NaN after the update. The weights from before this step were kept. "
-            "Try a smaller learning rate.",
+        return _stop_if_non_finite(
+            weights, epoch, batch, "a weight became infinite or NaN after the update."
         )
+
+
+def _stop_if_non_finite(
+    arrays: Sequence[np.ndarray], epoch: int, batch: int, what_happened: str
+) -> TrainingStopped | None:
+    """None when every entry of ``arrays`` is finite, else the NON_FINITE_WEIGHTS event whose
+    message is ``what_happened`` framed by where it happened and what the learner can do."""
+    if all(np.isfinite(a).all() for a in arrays):
+        return None
+    return TrainingStopped(
+        NON_FINITE_WEIGHTS,
+        epoch,
+        batch,
+        f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: {what_happened} The "
+        "weights from before this step were kept. Try a smaller learning rate.",
+    )

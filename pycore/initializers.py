@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from pycore.registry import Configurable, resolve
+
 #: Standard deviation of a standard normal truncated to [-2, 2]; Keras divides by it so the
 #: truncated draws still have the intended standard deviation.
 TRUNCATION_STD = 0.87962566103423978
@@ -48,19 +50,13 @@ def truncated_normal(shape: tuple[int, ...], rng: np.random.Generator, stddev: f
     return mean + stddev * z
 
 
-class Initializer:
+class Initializer(Configurable):
     """Base class: ``__call__(shape, rng)`` and a JSON-able ``get_config``."""
 
     name = "initializer"
 
     def __call__(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         raise NotImplementedError
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name}
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.get_config()})"
 
 
 class Constant(Initializer):
@@ -83,6 +79,7 @@ class RandomUniform(Initializer):
     """Uniform on [minval, maxval) (Keras defaults -0.05, 0.05)."""
 
     name = "random_uniform"
+    config_keys = ("minval", "maxval")
 
     def __init__(self, minval: float = -0.05, maxval: float = 0.05) -> None:
         self.minval, self.maxval = float(minval), float(maxval)
@@ -90,23 +87,18 @@ class RandomUniform(Initializer):
     def __call__(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.uniform(self.minval, self.maxval, size=tuple(shape))
 
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "minval": self.minval, "maxval": self.maxval}
-
 
 class RandomNormal(Initializer):
     """Normal(mean, stddev), not truncated (Keras defaults 0, 0.05)."""
 
     name = "random_normal"
+    config_keys = ("mean", "stddev")
 
     def __init__(self, mean: float = 0.0, stddev: float = 0.05) -> None:
         self.mean, self.stddev = float(mean), float(stddev)
 
     def __call__(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(self.mean, self.stddev, size=tuple(shape))
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "mean": self.mean, "stddev": self.stddev}
 
 
 class VarianceScaling(Initializer):
@@ -147,22 +139,13 @@ def names() -> list[str]:
     return list(_FACTORIES)
 
 
+def _without_underscores(name: str) -> str:
+    """``"GlorotUniform"`` and ``"glorot_uniform"`` both become ``"glorotuniform"``."""
+    return name.strip().lower().replace("_", "")
+
+
 def get(identifier: str | Initializer | dict[str, Any]) -> Initializer:
     """An initializer by name (case-insensitive; Keras class names such as ``GlorotUniform``
     work too), an instance (returned as is) or a config dict from ``get_config``."""
-    if isinstance(identifier, Initializer):
-        return identifier
-    params: dict[str, Any] = {}
-    if isinstance(identifier, dict):
-        params = dict(identifier)
-        identifier = str(params.pop("name", ""))
-    if not isinstance(identifier, str):
-        raise ValueError(f"cannot interpret {identifier!r} as an initializer")
-    key = identifier.strip().lower().replace("_", "")
-    by_key = {k.replace("_", ""): k for k in _FACTORIES}
-    if key not in by_key:
-        raise ValueError(f"unknown initializer {identifier!r}; known: {', '.join(names())}")
-    try:
-        return _FACTORIES[by_key[key]](**params)
-    except TypeError:
-        raise ValueError(f"initializer {identifier!r} does not take {sorted(params)}") from None
+    return resolve(identifier, kind="initializer", base=Initializer, table=_FACTORIES,
+                   normalize=_without_underscores)

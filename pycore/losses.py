@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from pycore.registry import Configurable, resolve
+
 #: Keras' backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON] before the log
 #: in the crossentropies (from_logits=False), so log(0) never happens. As in Keras (the
 #: gradient of clip), the gradient is 0 for predictions outside that interval.
@@ -30,7 +32,7 @@ def _prepare(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.nda
     return y_true.reshape(y_pred.shape), y_pred
 
 
-class Loss:
+class Loss(Configurable):
     """Base class: subclasses give the per-element loss and its derivative.
 
     For element-wise losses L = mean over all elements of ``_elementwise`` (mean over outputs,
@@ -54,12 +56,6 @@ class Loss:
 
     def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         raise NotImplementedError
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name}
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}()"
 
 
 class MeanSquaredError(Loss):
@@ -94,6 +90,7 @@ class Huber(Loss):
     """
 
     name = "huber"
+    config_keys = ("delta",)
 
     def __init__(self, delta: float = 1.0) -> None:
         self.delta = float(delta)
@@ -104,9 +101,6 @@ class Huber(Loss):
 
     def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         return np.clip(p - t, -self.delta, self.delta)
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "delta": self.delta}
 
 
 def _clip_mask(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -183,19 +177,4 @@ def names() -> list[str]:
 def get(identifier: str | Loss | dict[str, Any]) -> Loss:
     """A loss by name (case-insensitive; Keras long names and class names work too), an
     instance (returned as is) or a config dict from :meth:`Loss.get_config`."""
-    if isinstance(identifier, Loss):
-        return identifier
-    params: dict[str, Any] = {}
-    if isinstance(identifier, dict):
-        params = dict(identifier)
-        identifier = str(params.pop("name", ""))
-    if not isinstance(identifier, str):
-        raise ValueError(f"cannot interpret {identifier!r} as a loss")
-    key = identifier.strip().lower()
-    key = _ALIASES.get(key, key)
-    if key not in _LOSSES:
-        raise ValueError(f"unknown loss {identifier!r}; known: {', '.join(names())}")
-    try:
-        return _LOSSES[key](**params)
-    except TypeError:
-        raise ValueError(f"loss {key!r} does not take parameters {sorted(params)}") from None
+    return resolve(identifier, kind="loss", base=Loss, table=_LOSSES, aliases=_ALIASES)

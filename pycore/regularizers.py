@@ -13,11 +13,14 @@ from typing import Any
 
 import numpy as np
 
+from pycore.registry import Configurable, resolve
 
-class L1L2:
+
+class L1L2(Configurable):
     """Both penalties; Keras defaults l1 = l2 = 0."""
 
     name = "l1_l2"
+    config_keys = ("l1", "l2")
 
     def __init__(self, l1: float = 0.0, l2: float = 0.0) -> None:
         self.l1, self.l2 = float(l1), float(l2)
@@ -31,60 +34,39 @@ class L1L2:
         w = np.asarray(w, dtype=np.float64)
         return self.l1 * np.sign(w) + 2.0 * self.l2 * w
 
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "l1": self.l1, "l2": self.l2}
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.get_config()})"
-
 
 class L1(L1L2):
     """l1 * sum |w|; Keras default l1 = 0.01."""
 
     name = "l1"
+    config_keys = ("l1",)
 
     def __init__(self, l1: float = 0.01) -> None:
         super().__init__(l1=l1)
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "l1": self.l1}
 
 
 class L2(L1L2):
     """l2 * sum w^2; Keras default l2 = 0.01."""
 
     name = "l2"
+    config_keys = ("l2",)
 
     def __init__(self, l2: float = 0.01) -> None:
         super().__init__(l2=l2)
 
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "l2": self.l2}
 
-
-_CLASSES: dict[str, type[L1L2]] = {"l1": L1, "l2": L2, "l1_l2": L1L2, "l1l2": L1L2}
+_CLASSES: dict[str, type[L1L2]] = {"l1": L1, "l2": L2, "l1_l2": L1L2}
 
 
 def names() -> list[str]:
     """Names accepted by :func:`get`."""
-    return ["l1", "l2", "l1_l2"]
+    return list(_CLASSES)
 
 
 def get(identifier: str | L1L2 | dict[str, Any] | None) -> L1L2 | None:
     """None (no penalty), a name (case-insensitive, ``"L1L2"`` works too), an instance
     (returned as is) or a config dict such as ``{"name": "l2", "l2": 1e-3}``."""
-    if identifier is None or isinstance(identifier, L1L2):
-        return identifier
-    params: dict[str, Any] = {}
-    if isinstance(identifier, dict):
-        params = dict(identifier)
-        identifier = str(params.pop("name", ""))
-    if not isinstance(identifier, str):
-        raise ValueError(f"cannot interpret {identifier!r} as a regularizer")
-    key = identifier.strip().lower()
-    if key not in _CLASSES:
-        raise ValueError(f"unknown regularizer {identifier!r}; known: {', '.join(names())}")
-    try:
-        return _CLASSES[key](**params)
-    except TypeError:
-        raise ValueError(f"regularizer {key!r} does not take {sorted(params)}") from None
+    if identifier is None:
+        return None
+    return resolve(identifier, kind="regularizer", base=L1L2, table=_CLASSES,
+                   aliases={"l1l2": "l1_l2"})

@@ -7,6 +7,7 @@ arrays in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pycore.optimizers.adadelta import Adadelta
@@ -16,6 +17,7 @@ from pycore.optimizers.base import Optimizer
 from pycore.optimizers.ftrl import Ftrl
 from pycore.optimizers.rmsprop import RMSprop
 from pycore.optimizers.sgd import SGD
+from pycore.registry import resolve
 
 __all__ = [
     "SGD",
@@ -31,14 +33,21 @@ __all__ = [
     "names",
 ]
 
-_REGISTRY: dict[str, type[Optimizer]] = {
-    cls.name: cls for cls in (SGD, RMSprop, Adam, Adamax, Nadam, Adagrad, Adadelta, Ftrl)
+def _builder(cls: type[Optimizer]) -> Callable[..., Optimizer]:
+    """Build through ``from_config`` (not the bare constructor), so that unknown arguments get
+    its message listing the accepted ones."""
+    return lambda **config: cls.from_config(config)
+
+
+_BUILDERS: dict[str, Callable[..., Optimizer]] = {
+    cls.name: _builder(cls)
+    for cls in (SGD, RMSprop, Adam, Adamax, Nadam, Adagrad, Adadelta, Ftrl)
 }
 
 
 def names() -> list[str]:
     """Registered optimizer names, in the order a menu should show them."""
-    return list(_REGISTRY)
+    return list(_BUILDERS)
 
 
 def get(identifier: str | dict[str, Any] | Optimizer, **kwargs: Any) -> Optimizer:
@@ -49,24 +58,5 @@ def get(identifier: str | dict[str, Any] | Optimizer, **kwargs: Any) -> Optimize
     ``get(opt)`` -- returns ``opt`` itself (no ``kwargs`` allowed: it would not be a copy).
     Unknown names, unknown arguments and out-of-range values raise ``ValueError``.
     """
-    if isinstance(identifier, Optimizer):
-        if kwargs:
-            raise ValueError("Cannot pass keyword arguments together with an optimizer instance.")
-        return identifier
-    if isinstance(identifier, str):
-        config: dict[str, Any] = {"name": identifier}
-    elif isinstance(identifier, dict):
-        config = dict(identifier)
-        if "name" not in config:
-            raise ValueError(f"Optimizer config needs a 'name' key; got keys {sorted(config)}.")
-    else:
-        raise ValueError(
-            "Expected an optimizer name, config dict or Optimizer; "
-            f"got {type(identifier).__name__}."
-        )
-    config.update(kwargs)
-    name = config.pop("name")
-    key = name.lower() if isinstance(name, str) else name
-    if key not in _REGISTRY:
-        raise ValueError(f"Unknown optimizer {name!r}; known: {names()}.")
-    return _REGISTRY[key].from_config(config)
+    return resolve(identifier, kind="optimizer", base=Optimizer, table=_BUILDERS,
+                   normalize=str.lower, overrides=kwargs)

@@ -306,7 +306,7 @@ def test_argument_validation() -> None:
         model.fit(x, y, validation_split=1.0)
     with pytest.raises(ValueError, match="no validation examples"):
         model.fit(x, y, validation_split=0.01)
-    with pytest.raises(ValueError, match="unknown loss"):
+    with pytest.raises(ValueError, match="Unknown loss"):
         model.compile(optimizer="sgd", loss="nope")
     with pytest.raises(ValueError, match="Dropout rate"):
         Dropout(1.0)
