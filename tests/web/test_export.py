@@ -1,7 +1,5 @@
 """Slide export: real PNG/SVG bytes from a view's Matplotlib drawing, labels in both languages."""
 
-import asyncio
-
 from web import export, i18n
 
 
@@ -26,12 +24,12 @@ def test_svg_is_an_svg_document():
     assert "<svg" in text and text.rstrip().endswith("</svg>")
 
 
-def test_buttons_download_what_render_draws_and_follow_the_language():
+def test_buttons_download_what_render_draws_and_follow_the_language(run_coroutine):
     lang = i18n.Language(code="en")
     png_button, svg_button = export.export_buttons(_figure, "plot", lang)
     assert png_button.filename == "plot.png" and svg_button.filename == "plot.svg"
     assert png_button.label == "PNG for slides"
     lang.code = "de"
     assert png_button.label == "PNG für Folien"
-    downloaded = asyncio.run(png_button.callback())
+    downloaded = run_coroutine(png_button.callback())
     assert downloaded.getvalue().startswith(b"\x89PNG")

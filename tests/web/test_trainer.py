@@ -1,7 +1,5 @@
 """Live training: epochs accumulate, settings change without a reset, divergence pauses."""
 
-import asyncio
-
 import numpy as np
 
 import pycore
@@ -45,18 +43,18 @@ def test_changing_settings_keeps_weights_and_epoch_counter():
     assert trainer.epoch == 4
 
 
-def test_divergence_stops_the_run_and_keeps_finite_weights():
+def test_divergence_stops_the_run_and_keeps_finite_weights(run_coroutine):
     model, x, y = _regression()
     trainer = Trainer(model, x * 1e3, y * 1e3, optimizer="sgd", loss="mse", learning_rate=100.0)
     seen = []
-    asyncio.run(trainer.run(seen.append))
+    run_coroutine(trainer.run(seen.append))
     assert trainer.stopped is not None and not trainer.running
     assert all(np.isfinite(w).all() for w in model.get_weights())
     assert trainer.epoch == len(seen) - 1  # the diverging epoch is not counted
     assert trainer.stopped.reason.startswith("non-finite")
 
 
-def test_run_stops_when_paused_from_a_callback():
+def test_run_stops_when_paused_from_a_callback(run_coroutine):
     model, x, y = _regression()
     trainer = Trainer(model, x, y, optimizer="sgd", loss="mse", learning_rate=0.1)
 
@@ -64,7 +62,7 @@ def test_run_stops_when_paused_from_a_callback():
         if trainer.epoch >= 3:
             trainer.pause()
 
-    asyncio.run(trainer.run(pause_after_three))
+    run_coroutine(trainer.run(pause_after_three))
     assert trainer.epoch == 3 and trainer.stopped is None
 
 
