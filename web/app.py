@@ -1,22 +1,27 @@
 """NN Lab entry point: header (title, DE/EN switch, model save/load) and the tabs of the lab.
 
-Runs unchanged under ``panel serve web/app.py`` and inside Pyodide (the static site). Only cheap
-work happens at import; each tab is rendered when it is first opened (``Tabs(dynamic=True)``).
+Runs unchanged under ``panel serve web/app.py`` and inside Pyodide (the static site). Start-up
+time is what a student waits for in the lecture, so only the first tab (division) is built at
+start-up. The other views are imported and constructed when their tab is first opened: each sits
+in a lazy ``ParamFunction`` inside ``Tabs(dynamic=True)``, and Panel evaluates such a function
+only when the tab's content is rendered. Each view gets the shared ``Language`` when it is made,
+so it comes up in the current language and follows later switches.
 No ``pn.template`` is used: templates pull CSS/JS from CDNs, and the offline site must make no
 external requests.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+
 import panel as pn
+from bokeh.models import TabPanel as BkTabPanel
 
 from web import i18n, theme
-from web.activation_view import ActivationView
 from web.bokeh_sync import bokeh_edit
 from web.division_view import DivisionView
-from web.graph_view import GraphView
 from web.model_files import ModelFiles
-from web.network_view import NetworkView
 
 i18n.register(
     {
@@ -30,17 +35,48 @@ i18n.register(
 )
 
 TAB_KEYS = ("app.tab.division", "app.tab.graph", "app.tab.network", "app.tab.activations")
+# Tab key -> "module:class" of a view built on first opening (class(lang) -> Viewer).
+LAZY_VIEWS = {
+    "app.tab.graph": "web.graph_view:GraphView",
+    "app.tab.network": "web.network_view:NetworkView",
+    "app.tab.activations": "web.activation_view:ActivationView",
+}
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
 
 
 @bokeh_edit
 def _retitle(tabs: pn.Tabs, titles: list[str]) -> None:
-    """Rename the tabs in place (Panel keeps a rendered tab's title; re-rendering would reset
-    the tabs' state), both in Panel's list of names and in every rendered Bokeh model."""
+    """Rename the tabs in place. There is no public way: Panel reuses a rendered tab's model
+    with its old title (holoviz/panel#5731; re-setting the objects would rebuild every tab and
+    lose its state), and BokehJS redraws the tab headers only when the ``tabs`` list itself
+    changes, not a ``TabPanel``'s title. So each rendered ``TabPanel`` is replaced by one with
+    the new title around the same child, in the Bokeh model and in Panel's cache of panels."""
     tabs._names = titles
-    for model, _comm in tabs._models.values():
-        for panel_model, title in zip(model.tabs, titles, strict=False):
-            panel_model.title = title
+    for ref, (model, _comm) in tabs._models.items():
+        cache = tabs._panels[ref]
+        renamed = []
+        for old, title in zip(model.tabs, titles, strict=False):
+            new = BkTabPanel(title=title, name=old.name, child=old.child, closable=old.closable)
+            for key in [key for key, panel in cache.items() if panel is old]:
+                cache[key] = new
+            renamed.append(new)
+        model.tabs = renamed
+
+
+def _view_factory(spec: str, lang: i18n.Language) -> Callable[[], pn.viewable.Viewer]:
+    """A function that imports ``module:class`` and builds the view (Panel calls it once)."""
+    module_name, _, class_name = spec.partition(":")
+
+    def build() -> pn.viewable.Viewer:
+        return getattr(importlib.import_module(module_name), class_name)(lang)
+
+    return build
+
+
+def lazy_view(spec: str, lang: i18n.Language) -> pn.param.ParamFunction:
+    """The view ``spec``, constructed only when it is first rendered (``lazy=True``)."""
+    return pn.param.ParamFunction(_view_factory(spec, lang), lazy=True,
+                                  sizing_mode="stretch_width")
 
 
 def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
@@ -53,8 +89,12 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
         options=LANGUAGE_LABELS, value=lang_code, button_type="default",
         css_classes=["nnlab-lang"], width=120, align="center")
     switch.link(lang, value="code")
-    title = pn.pane.HTML("", align="center")
-    views = [division, GraphView(lang), NetworkView(lang), ActivationView(lang)]
+    # The title takes the width the buttons leave and wraps (its type also shrinks with the
+    # window, see theme.CSS); if even that is too narrow the buttons move, together, below it,
+    # so save/load and DE/EN never leave the screen (a projector may be only 1024 px wide).
+    title = pn.pane.HTML("", align="center", sizing_mode="stretch_width", min_width=330,
+                         stylesheets=theme.STYLESHEETS)
+    views = [division, *(lazy_view(LAZY_VIEWS[key], lang) for key in TAB_KEYS[1:])]
     tabs = pn.Tabs(*((key, view) for key, view in zip(TAB_KEYS, views, strict=True)),
                    dynamic=True, sizing_mode="stretch_width", css_classes=["nnlab-tabs"])
 
@@ -64,11 +104,14 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
 
     lang.bind(relabel)
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
-    header = pn.Row(title, pn.HSpacer(), files, switch, sizing_mode="stretch_width",
-                    styles={"border-bottom": "2px solid #ddd"})
+    header = pn.Row(title, pn.Row(files, switch), sizing_mode="stretch_width",
+                    styles={"border-bottom": "2px solid #ddd", "flex-wrap": "wrap"})
     return pn.Column(header, tabs, sizing_mode="stretch_width", stylesheets=theme.STYLESHEETS,
                      css_classes=["nnlab-app"])
 
 
-if pn.state.served or __name__.startswith("bokeh"):
+# `panel serve web/app.py` runs this file as a module named "bokeh_app_…". (Not
+# `pn.state.served`: it calls inspect.stack(), 30 ms in CPython and several times that in
+# Pyodide, on the start-up path.)
+if __name__.startswith("bokeh"):
     create_app().servable(title="NN Lab")

@@ -8,7 +8,9 @@ sync with watchers. Bokeh figures are built once and only their data sources cha
 
 from __future__ import annotations
 
+import asyncio
 import html
+from collections.abc import Callable
 
 import panel as pn
 
@@ -97,13 +99,44 @@ def message_html(result: DivisionResult, weight_key: str | None, lang: i18n.Lang
     return f'<span class="{css}">{"<br>".join(html.escape(t) for t in texts)}</span>'
 
 
+def after_first_paint(build: Callable[[], pn.viewable.Viewable]) -> pn.Column:
+    """A Column that receives ``build()`` once the page has drawn everything else.
+
+    Building widgets and figures, turning them into Bokeh models and drawing them is most of
+    the start-up time in Pyodide, and the lower half of the division tab (weights, training,
+    heatmap) is below the inputs a student types into first. Bokeh's ``document_ready`` event
+    marks the moment: BokehJS sends it under ``panel serve``; in the static site Panel's worker
+    link triggers it after the page has rendered. (``pn.state.onload`` would not do: in Pyodide
+    it runs its callback at once.) Without a document (plain Python) it is built now.
+    """
+    holder = pn.Column(sizing_mode="stretch_width")
+    doc = pn.state.curdoc
+    if doc is None:
+        holder.append(build())
+        return holder
+
+    def fill() -> None:
+        if not holder.objects:  # document_ready can come again (e.g. a reconnect)
+            holder.append(build())
+
+    # Filled on the next turn of the event loop, not inside the event: in Pyodide, changes
+    # made while Panel's worker link dispatches the event never reach the page.
+    doc.on_event("document_ready", lambda _event: asyncio.get_running_loop().call_soon(fill))
+    return holder
+
+
 class DivisionView(pn.viewable.Viewer):
-    """The division demo; ``model`` is its view-model (shared with the app's save/load)."""
+    """The division demo; ``model`` is its view-model (shared with the app's save/load).
+
+    Only the inputs, results and network drawing are built at start-up; the weights, training
+    and heatmap (:class:`DivisionDetails`) follow right after the first paint.
+    """
 
     def __init__(self, lang: i18n.Language, model: DivisionViewModel | None = None) -> None:
         super().__init__()
         self.lang = lang
         self.model = model or DivisionViewModel()
+        self.details: DivisionDetails | None = None
         vm = self.model
         big = {"stylesheets": theme.INPUT_STYLESHEETS}
         self.dividend = pn.widgets.TextInput(value=vm.dividend, css_classes=["nnlab-dividend"],
@@ -118,6 +151,45 @@ class DivisionView(pn.viewable.Viewer):
         self.explanation = pn.pane.Markdown("", sizing_mode="stretch_width",
                                             styles={"font-size": "19px"})
         self.diagram = NetworkDiagram(vm.result.forward, vm.weights)
+        self.network_export = export_buttons(
+            lambda: draw_network(vm.result.forward, vm.weights), "division-network", lang)
+        vm.param.watch(self._show_result, ["weights", "result", "weight_message"])
+        lang.bind(self._relabel)
+
+    def _relabel(self) -> None:
+        t = self.lang.t
+        self.dividend.name = t("division.dividend")
+        self.divisor.name = t("division.divisor")
+        self.explanation.object = t("division.explain")
+        self._show_result()
+
+    def _show_result(self, _event: object = None) -> None:
+        vm = self.model
+        self.results.object = results_html(vm.result, self.lang)
+        self.message.object = message_html(vm.result, vm.weight_message, self.lang)
+        self.diagram.update(vm.result.forward, vm.weights)
+
+    def _build_details(self) -> pn.Row:
+        self.details = DivisionDetails(self.model, self.lang)
+        return self.details.layout()
+
+    def __panel__(self) -> pn.Column:
+        inputs = pn.Column(pn.Row(self.dividend, self.divisor), self.results, self.message,
+                           width=560)
+        network = pn.Column(self.diagram.figure, self.network_export,
+                            sizing_mode="stretch_width")
+        return pn.Column(self.explanation, pn.Row(inputs, network, sizing_mode="stretch_width"),
+                         after_first_paint(self._build_details), sizing_mode="stretch_width",
+                         css_classes=["nnlab-division"])
+
+
+class DivisionDetails:
+    """Lower half of the division tab: weight table with presets, training, error heatmap."""
+
+    def __init__(self, model: DivisionViewModel, lang: i18n.Language) -> None:
+        self.model = vm = model
+        self.lang = lang
+        big = {"stylesheets": theme.INPUT_STYLESHEETS}
         self.heatmap = ErrorHeatmap("")
         self.wide = pn.widgets.Checkbox(value=vm.wide_range, css_classes=["nnlab-wide"])
         self.wide.param.watch(lambda e: setattr(vm, "wide_range", e.new), "value")
@@ -134,20 +206,15 @@ class DivisionView(pn.viewable.Viewer):
             widget.param.watch(lambda e, i=i: self._weight_edited(i, e.new), "value")
         self.weights_title = pn.pane.Markdown("")
         self.training = DivisionTraining(vm, lang, self._trained)
-        self.network_export = export_buttons(
-            lambda: draw_network(vm.result.forward, vm.weights), "division-network", lang)
         self.heatmap_export = export_buttons(self._draw_heatmap, "division-error-heatmap", lang)
         vm.param.watch(self._weights_changed, "weights")
-        vm.param.watch(self._show_result, ["result", "weight_message"])
+        vm.param.watch(self._mark, "result")
         vm.param.watch(lambda _e: self._redraw_heatmap(), "wide_range")
         self._redraw_heatmap()
         lang.bind(self._relabel)
 
     def _relabel(self) -> None:
         t = self.lang.t
-        self.dividend.name = t("division.dividend")
-        self.divisor.name = t("division.divisor")
-        self.explanation.object = t("division.explain")
         self.preset.name = t("division.preset")
         self.preset.options = {t(f"division.preset.{p}"): p
                                for p in self.model.param.preset.objects}
@@ -158,7 +225,7 @@ class DivisionView(pn.viewable.Viewer):
         self.heatmap_legend.object = t("division.heatmap.legend")
         self.heatmap.set_labels(t("division.heatmap.title"), t("division.dividend"),
                                 t("division.divisor"))
-        self._show_result()
+        self._mark()
 
     def _weight_edited(self, index: int, value: float | None) -> None:
         if not self.model.set_weight(index, value):
@@ -167,7 +234,6 @@ class DivisionView(pn.viewable.Viewer):
     def _weights_changed(self, _event: object = None) -> None:
         for widget, value in zip(self.weight_inputs, self.model.weights, strict=True):
             widget.value = float(value)
-        self.diagram.update(self.model.result.forward, self.model.weights)
         if not self.training.running:
             self._redraw_heatmap()
 
@@ -175,12 +241,8 @@ class DivisionView(pn.viewable.Viewer):
         if redraw_heatmap:
             self._redraw_heatmap()
 
-    def _show_result(self, _event: object = None) -> None:
-        vm = self.model
-        self.results.object = results_html(vm.result, self.lang)
-        self.message.object = message_html(vm.result, vm.weight_message, self.lang)
-        self.diagram.update(vm.result.forward, vm.weights)
-        forward = vm.result.forward
+    def _mark(self, _event: object = None) -> None:
+        forward = self.model.result.forward
         self.heatmap.mark(*(forward.x if forward is not None else (None, None)))
 
     def _redraw_heatmap(self) -> None:
@@ -199,17 +261,8 @@ class DivisionView(pn.viewable.Viewer):
                 for group, indices in WEIGHT_GROUPS]
         return pn.Column(self.weights_title, pn.Row(self.preset, self.seed), *rows)
 
-    def __panel__(self) -> pn.Column:
-        inputs = pn.Column(pn.Row(self.dividend, self.divisor), self.results, self.message,
-                           width=560)
-        network = pn.Column(self.diagram.figure, self.network_export,
-                            sizing_mode="stretch_width")
+    def layout(self) -> pn.Row:
         heatmap = pn.Column(self.heatmap.figure, self.wide, self.heatmap_legend,
                             self.heatmap_export, sizing_mode="stretch_width")
-        return pn.Column(
-            self.explanation,
-            pn.Row(inputs, network, sizing_mode="stretch_width"),
-            pn.Row(pn.Column(self._weight_grid(), self.training, width=760), heatmap,
-                   sizing_mode="stretch_width"),
-            sizing_mode="stretch_width", css_classes=["nnlab-division"])
-
+        return pn.Row(pn.Column(self._weight_grid(), self.training, width=760), heatmap,
+                      sizing_mode="stretch_width")

@@ -14,7 +14,8 @@ CSS = """
   font-size: 18px;
   font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
-.nnlab-title { font-size: 28px; font-weight: 700; margin: 0; }
+.nnlab-title { font-size: clamp(22px, 2.2vw, 30px); line-height: 1.2; font-weight: 700;
+               margin: 0; }
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
                  align-items: baseline; font-size: 22px; }
 .nnlab-results .nnlab-label { color: #444; }
