@@ -13,7 +13,6 @@ import numpy as np
 import panel as pn
 import param
 from bokeh.models import BoxAnnotation, ColumnDataSource, Label, Legend, LegendItem, Span
-from bokeh.palettes import Category10_10
 from bokeh.plotting import figure
 
 import pycore
@@ -72,6 +71,10 @@ CUSTOM = "custom"
 DIVISION_RANGE = (-2.0, 20.0)
 SAMPLES = 801
 Y_CLIP = 3.0
+# One colour per activation (the list follows NAMES). No orange and no mid blue: in the lab those
+# mean negative and positive (web.colors), and a curve is neither.
+LINE_COLORS = ("#666666", "#7b3294", "#1b9e77", "#c51b7d", "#a6761d", "#66a61e", "#e6ab02",
+               "#8c510a", "#35978f", "#17becf")
 
 
 def curve(activation: Any, lo: float, hi: float, n: int = SAMPLES) -> dict[str, np.ndarray]:
@@ -175,29 +178,29 @@ class ActivationView(pn.viewable.Viewer):
                      toolbar_location="right", x_axis_label="x", y_axis_label="f(x), f'(x)",
                      x_range=self.x_range, y_range=(-1.0, 1.0))
         fig.xaxis.axis_label_text_font_size = fig.yaxis.axis_label_text_font_size = "18px"
-        fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "15px"
+        fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "18px"
         self._dying = BoxAnnotation(right=0, fill_color="#999999", fill_alpha=0.18, visible=False)
         self._kink = Span(location=0, dimension="height", line_dash="dotted", line_width=2)
         self._seam = Span(location=Division.SEAM, dimension="height", line_dash="dotted",
                           line_width=2)
         self._kink_label = Label(x=0, y=10, y_units="screen", x_offset=6,
-                                 text_font_size="15px")
+                                 text_font_size="17px")
         self._seam_label = Label(x=Division.SEAM, y=10, y_units="screen", x_offset=6,
-                                 text_font_size="15px")
+                                 text_font_size="17px")
         for item in (self._dying, self._kink, self._seam, self._kink_label, self._seam_label):
             fig.add_layout(item)
         self._lines: dict[str, tuple[Any, Any]] = {}
         items = []
         for k, name in enumerate([*NAMES, CUSTOM]):
-            color = Category10_10[k % 10] if name != CUSTOM else "#000000"
+            color = LINE_COLORS[k % len(LINE_COLORS)] if name != CUSTOM else "#000000"
             solid = fig.line("x", "y", source=self._sources[name], line_width=3, color=color)
-            dashed = fig.line("x", "dy", source=self._sources[name], line_width=2, color=color,
+            dashed = fig.line("x", "dy", source=self._sources[name], line_width=2.5, color=color,
                               line_dash="dashed")
             self._lines[name] = (solid, dashed)
             items.append(LegendItem(label=name, renderers=[solid, dashed]))
         self._identity_line = fig.line("x", "y", source=self._identity, line_width=6,
                                        line_dash="dotted", color="#000000", line_alpha=0.7)
-        self._legend = Legend(items=items, label_text_font_size="16px", click_policy="hide")
+        self._legend = Legend(items=items, label_text_font_size="18px", click_policy="hide")
         fig.add_layout(self._legend, "right")
         return fig
 

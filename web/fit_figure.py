@@ -1,4 +1,5 @@
-"""What the net currently predicts, drawn next to the data (updated after every epoch).
+"""The two live plots under the network picture, updated after every epoch: the loss curves
+and what the net currently predicts, drawn next to the data.
 
 * 1-D function: training points, the true function (dashed) and the net's curve.
 * 2-D classification: the predicted probability of class 1 over [-1, 1]² as a background
@@ -6,20 +7,55 @@
 * division: predicted against true quotient on the validation set; a perfect net lies on the
   diagonal.
 One figure with all glyphs; a data set fills the ones it needs and empties the rest.
+The y-axis range comes from the data, never from the prediction: a diverging net's curve then
+leaves the picture instead of squashing the data into a flat line at 1e155.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
-from bokeh.models import ColumnDataSource, LinearColorMapper
+from bokeh.models import ColumnDataSource, FixedTicker, LinearColorMapper
 from bokeh.plotting import figure
 
 from web import colors
 from web.network_data import Setup, invented_function
 
 GRID = 60
+TRAIN_COLOR = "#222222"
+VAL_COLOR = "#7b3294"
+# Log-axis ticks at 1, 2, 5 × 10^k. Bokeh's LogTicker falls back to linear steps (0.02, 0.04,
+# …) when the range spans few decades, which leaves the lower decades of a log chart bare.
+# (Labels keep Bokeh's own log formatter: a CustomJS one needs eval, which the site's CSP bans.)
+LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
+LOSS_CAP = 1e12
+
+
+def plottable(value: float) -> float:
+    """A loss for the log-scale chart: NaN (a gap) instead of values ≤ 0, inf or above
+    LOSS_CAP; such values leave Bokeh's log axis without a single tick and the curve flat (the
+    status line above the chart still prints the real number)."""
+    return value if 0 < value <= LOSS_CAP else math.nan
+
+
+def loss_chart(curves: ColumnDataSource) -> Any:
+    """Training and validation loss per epoch on a log axis (fed by ``curves.stream``)."""
+    fig = figure(height=300, sizing_mode="stretch_width", y_axis_type="log",
+                 tools="pan,wheel_zoom,reset", x_axis_label="epoch")
+    # Not orange and blue: those mean "negative" and "positive" everywhere in the lab.
+    fig.line("epoch", "loss", source=curves, line_width=3, color=TRAIN_COLOR,
+             legend_label="training")
+    fig.line("epoch", "val_loss", source=curves, line_width=3, color=VAL_COLOR,
+             line_dash="dashed", legend_label="validation")
+    fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)
+    fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "16px"
+    fig.xaxis.axis_label_text_font_size = "16px"
+    fig.xaxis.axis_label_text_font_style = "normal"
+    fig.legend.label_text_font_size = "16px"
+    fig.title.text_font_size = "17px"
+    return fig
 
 
 def fit_data(setup: Setup, model: Any) -> dict[str, dict[str, Any]]:
@@ -50,6 +86,18 @@ def fit_data(setup: Setup, model: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+def y_limits(setup: Setup) -> tuple[float, float]:
+    """The y range for a data set: its targets (or the [-1, 1]² input square) plus a margin."""
+    if setup.name in ("xor", "circle"):
+        return -1.05, 1.05
+    y = np.concatenate([setup.y_train[:, 0], setup.y_val[:, 0]])
+    if setup.name == "division":
+        y = y * 100.0
+    lo, hi = float(np.min(y)), float(np.max(y))
+    margin = 0.15 * (hi - lo or 1.0)
+    return lo - margin, hi + margin
+
+
 class FitFigure:
     """The live prediction plot of the network tab."""
 
@@ -59,7 +107,8 @@ class FitFigure:
                         "truth": ColumnDataSource({"x": [], "y": []}),
                         "image": ColumnDataSource({"image": [], "x": [], "y": [], "dw": [],
                                                    "dh": []})}
-        fig = figure(height=330, width=420, tools="", toolbar_location=None)
+        fig = figure(height=330, width=420, tools="", toolbar_location=None,
+                     y_range=(0.0, 1.0))
         mapper = LinearColorMapper(palette=colors.palette(), low=0.0, high=1.0)
         fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.sources["image"],
                   color_mapper=mapper, alpha=0.7)
@@ -68,9 +117,11 @@ class FitFigure:
         fig.line("x", "y", source=self.sources["truth"], line_dash="dashed", line_width=2,
                  color="#333333")
         fig.line("x", "y", source=self.sources["curve"], line_width=4, color=colors.HIGHLIGHT)
-        fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "14px"
+        fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "16px"
+        fig.title.text_font_size = "15px"
         self.figure = fig
 
     def update(self, setup: Setup, model: Any) -> None:
         for key, data in fit_data(setup, model).items():
             self.sources[key].data = data
+        self.figure.y_range.start, self.figure.y_range.end = y_limits(setup)

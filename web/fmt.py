@@ -11,13 +11,18 @@ from __future__ import annotations
 import math
 
 DASH = "—"
+# Below this magnitude whole numbers are written out ("-40000", not "-4e+04"): a lecture hall
+# reads digits faster than exponents.
+PLAIN_BELOW = 1e6
 
 
 def sig(value: float, digits: int = 4) -> str:
-    """``value`` with ``digits`` significant digits ("0.04", "-3.912", "1e-06"); "—" if not finite.
+    """``value`` with ``digits`` significant digits ("0.04", "-3.912", "1e-6", "-40000");
+    "—" if not finite.
 
-    Uses Python's ``g`` format, which switches to exponent notation below 1e-4 and at or above
-    10**digits, and strips trailing zeros; "-0" is printed as "0".
+    Rounds like Python's ``g`` format. Numbers below 1e-4 and from 1e6 up use a short exponent
+    ("1e-6", "3.9e304": no "+" and no leading zeros); larger numbers below 1e6 are written out
+    in full after rounding; "-0" is printed as "0".
     """
     try:
         number = float(value)
@@ -26,4 +31,11 @@ def sig(value: float, digits: int = 4) -> str:
     if not math.isfinite(number):
         return DASH
     text = f"{number:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        rounded = float(text)
+        if abs(rounded) < PLAIN_BELOW and int(exponent) > 0:
+            text = f"{rounded:.0f}"
+        else:
+            text = f"{mantissa}e{int(exponent)}"
     return "0" if text == "-0" else text

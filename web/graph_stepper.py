@@ -38,6 +38,12 @@ def build_model(net: str, seed: int = 0) -> Any:
     return model
 
 
+def _operand(label: str) -> str:
+    """A node label as the variable of ∂: products get parentheses, so that ∂L/∂(w·x) is not
+    read as (∂L/∂w)·x."""
+    return f"({label})" if "·" in label else label
+
+
 @dataclass(frozen=True)
 class StepInfo:
     """What happened at one backward step: the visited edge and the numbers of its update."""
@@ -90,7 +96,7 @@ class BackpropStepper:
         info = self.current()
         if info is None:
             return ""
-        src, dst = self.graph.node(info.src).label, self.graph.node(info.dst).label
+        src, dst = (_operand(self.graph.node(i).label) for i in (info.src, info.dst))
         return (f"∂L/∂{src} += ∂L/∂{dst} × ∂{dst}/∂{src} = {sig(info.grad_dst)} × "
                 f"{sig(info.local)} → ∂L/∂{src} = {sig(info.grad_src)}")
 
@@ -108,7 +114,7 @@ class BackpropStepper:
         for path in self.graph.paths(node.id):
             total += math.prod(e.local_grad for e in path)
             terms.append("(" + " × ".join(sig(e.local_grad) for e in path) + ")")
-        return f"∂L/∂{node.label} = " + " + ".join(terms) + f" = {sig(total)}"
+        return f"∂L/∂{_operand(node.label)} = " + " + ".join(terms) + f" = {sig(total)}"
 
     def path_edges(self) -> list[Any]:
         """Edges whose product gives the current weight's gradient (empty unless a chain

@@ -64,7 +64,8 @@ i18n.register({
                           "Das Beispiel ergibt für dieses Netz keinen endlichen Loss."),
 })
 
-FONT = {False: "15px", True: "11px"}
+FONT = {False: "16px", True: "12px"}
+BOX_W = 0.72  # box width in columns (a column is one unit of x)
 ROW_PX = {False: 112, True: 72}
 UNREACHED = "#bbbbbb"
 VISITED = "#555555"
@@ -78,10 +79,38 @@ def _empty_source(*keys: str) -> ColumnDataSource:
     return ColumnDataSource({key: [] for key in keys})
 
 
-def _label_fraction(src_op: str) -> float:
-    """Where along an edge its local gradient is printed: edges that leave a column of many
-    boxes get their label nearer the far end, where there is room."""
-    return 0.62 if src_op in ("input", "activation") else 0.45
+# Where along an edge its local gradient may be printed, in order of preference, and the size
+# of a label in picture units (a column is 1 wide and ~140 px on a 1280 px screen; a 16 px
+# digit is ~9.5 px wide, a label ~0.22 rows high).
+FRACTIONS = (0.5, 0.3, 0.7, 0.2, 0.8)
+CHAR_W = 0.068
+LABEL_H = 0.22
+
+
+def _clash(a: tuple[float, float, str], b: tuple[float, float, str]) -> bool:
+    half_widths = (len(a[2]) + len(b[2])) / 2 * CHAR_W
+    return abs(a[0] - b[0]) < half_widths and abs(a[1] - b[1]) < LABEL_H
+
+
+def place_labels(segments: list[tuple[float, float, float, float, str]]) -> list[float]:
+    """For each edge (x0, y0, x1, y1, text) the fraction along it where its label goes.
+
+    Edges that cross or meet at a box would otherwise print their numbers on top of each
+    other. Every label starts in the middle; then, twice over all edges in order, each label
+    moves to the first of FRACTIONS where it overlaps the fewest other labels (a short, flat
+    edge has no free spot, so the steep edge crossing it is the one that moves)."""
+    def spot(k: int, f: float) -> tuple[float, float, str]:
+        x0, y0, x1, y1, text = segments[k]
+        return x0 + f * (x1 - x0), y0 + f * (y1 - y0), text
+
+    chosen = [FRACTIONS[0]] * len(segments)
+    for _ in range(2):
+        for k in range(len(segments)):
+            others = [spot(m, chosen[m]) for m in range(len(segments)) if m != k]
+            chosen[k] = min(FRACTIONS,
+                            key=lambda f, k=k, others=others: sum(_clash(spot(k, f), o)
+                                                                  for o in others))
+    return chosen
 
 
 class GraphView(pn.viewable.Viewer):
@@ -206,7 +235,7 @@ class GraphView(pn.viewable.Viewer):
                                      text_font_size=FONT[False], background_fill_color="white",
                                      background_fill_alpha=0.85, text_color="#333333")
         fig.add_layout(self._edge_labels)
-        boxes = fig.rect("x", "y", width=0.64, height=0.8, source=self._nodes, fill_color="fill",
+        boxes = fig.rect("x", "y", width=BOX_W, height=0.8, source=self._nodes, fill_color="fill",
                          line_color="line", line_width="lw")
         fig.add_tools(HoverTool(renderers=[boxes], tooltips=[
             ("", "@label"), ("v", "@value{0.000000000g}"), ("g", "@grad")]))
@@ -260,13 +289,14 @@ class GraphView(pn.viewable.Viewer):
         rows = []
         for e in graph.edges:
             (x0, y0), (x1, y1) = pos[e.src], pos[e.dst]
-            x0 += 0.32
-            x1 -= 0.32
-            at = _label_fraction(graph.node(e.src).op)
-            rows.append({"x0": x0, "y0": y0, "x1": x1, "y1": y1,
+            rows.append({"x0": x0 + BOX_W / 2, "y0": y0, "x1": x1 - BOX_W / 2, "y1": y1,
                          "color": VISITED if (e.src, e.dst) in visited else UNREACHED,
-                         "lx": x0 + at * (x1 - x0), "ly": y0 + at * (y1 - y0),
                          "text": sig(e.local_grad), "src": e.src, "dst": e.dst})
+        fractions = place_labels([(r["x0"], r["y0"], r["x1"], r["y1"], r["text"]) for r in rows])
+        for r, at in zip(rows, fractions, strict=True):
+            r["at"] = at
+            r["lx"] = r["x0"] + at * (r["x1"] - r["x0"])
+            r["ly"] = r["y0"] + at * (r["y1"] - r["y0"])
         return rows
 
     @bokeh_edit
@@ -306,18 +336,19 @@ class GraphView(pn.viewable.Viewer):
     def figure(self) -> Any:
         """The current picture as a Matplotlib figure (for the PNG/SVG buttons)."""
         boxes = [Box(r["x"], r["y"], r["fill"], [r["label"], r["v"], r["g"]], r["ink"],
-                     edge_color=r["line"]) for r in self.node_rows()]
+                     width=BOX_W, edge_color=r["line"]) for r in self.node_rows()]
         segments = [Segment(r["x0"], r["y0"], r["x1"], r["y1"], r["color"],
                             label="" if self.compact else r["text"],
-                            at=_label_fraction(self.stepper.graph.node(r["src"]).op))
+                            at=r["at"])
                     for r in self.edge_rows()]
         return diagram_figure(boxes, segments, self.lang.t("graph.title"))
 
     def __panel__(self) -> pn.viewable.Viewable:
+        wrap = {"flex-wrap": "wrap"}  # a 1024-1280 px projector must not scroll sideways
         controls = pn.Row(self.w_net, self.w_seed, self.w_x1, self.w_x2, self.w_y, self.w_color,
-                          self.w_compact, align="end")
+                          self.w_compact, align="end", styles=wrap)
         stepper = pn.Row(self.b_reset, self.b_back, self.b_step, self.b_end, self.progress,
-                         export_buttons(self.figure, "computation-graph", self.lang))
+                         export_buttons(self.figure, "computation-graph", self.lang), styles=wrap)
         return pn.Column(self.title, self.intro, controls, stepper, self.formula,
                          pn.pane.Bokeh(self._figure, sizing_mode="stretch_width"),
                          sizing_mode="stretch_width")

@@ -31,6 +31,10 @@ POSITIONS = {"x1": (0.0, 1.0), "x2": (0.0, -1.0), "h1": (1.0, 1.0), "h2": (1.0, 
 EDGES = (("x1", "h1", 0), ("x1", "h2", 1), ("x2", "h1", 2), ("x2", "h2", 3),
          ("h1", "y", 6), ("h2", "y", 7))
 BIASES = {"h1": 4, "h2": 5, "y": 8}
+# Where along an edge (from its source) its weight is printed: the four input edges cross in the
+# middle, so their labels sit at 30 %; the two output edges would put theirs onto the hidden
+# neurons' value and bias texts at 30 %, so theirs go just past the middle.
+LABEL_AT = {"x1": 0.3, "x2": 0.3, "h1": 0.55, "h2": 0.55}
 DIGITS = 6
 
 
@@ -40,6 +44,12 @@ def edge_width(weight: float) -> float:
         return MIN_WIDTH
     share = min(1.0, math.log1p(abs(weight) / 1e-6) / math.log1p(1e3 / 1e-6))
     return MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * share
+
+
+def _along(src: str, dst: str, axis: int) -> float:
+    """Coordinate ``axis`` of the weight label on edge src -> dst (see LABEL_AT)."""
+    at = LABEL_AT[src]
+    return (1 - at) * POSITIONS[src][axis] + at * POSITIONS[dst][axis]
 
 
 def diagram_data(forward: Forward | None, weights: np.ndarray) -> tuple[dict, dict]:
@@ -69,10 +79,8 @@ def diagram_data(forward: Forward | None, weights: np.ndarray) -> tuple[dict, di
         "y1": [POSITIONS[d][1] for _, d, _ in EDGES],
         "width": [edge_width(weights[i]) for _, _, i in EDGES],
         "color": [colors.color(weights[i], WEIGHT_SCALE) for _, _, i in EDGES],
-        # weight labels at 30 % of the edge from its source: the four input edges cross in
-        # the middle, so mid-point labels would overlap there.
-        "lx": [0.7 * POSITIONS[s][0] + 0.3 * POSITIONS[d][0] for s, d, _ in EDGES],
-        "ly": [0.7 * POSITIONS[s][1] + 0.3 * POSITIONS[d][1] for s, d, _ in EDGES],
+        "lx": [_along(s, d, 0) for s, d, _ in EDGES],
+        "ly": [_along(s, d, 1) for s, d, _ in EDGES],
         "weight": [fmt.sig(weights[i], DIGITS) for _, _, i in EDGES],
     }
     return nodes, edges
@@ -92,21 +100,21 @@ class NetworkDiagram:
         fig.outline_line_color = None
         fig.segment("x0", "y0", "x1", "y1", source=self.edges, line_width="width",
                     line_color="color", line_alpha=0.9)
-        fig.scatter("x", "y", source=self.nodes, size=46, fill_color="white",
+        fig.scatter("x", "y", source=self.nodes, size=52, fill_color="white",
                     line_color="#333333", line_width=2)
         fig.add_layout(LabelSet(x="x", y="y", text="name", source=self.nodes,
                                 text_align="center", text_baseline="middle",
-                                text_font_size="17px", text_font_style="bold"))
-        fig.add_layout(LabelSet(x="x", y="y", text="value", source=self.nodes, y_offset=-32,
+                                text_font_size="19px", text_font_style="bold"))
+        fig.add_layout(LabelSet(x="x", y="y", text="value", source=self.nodes, y_offset=-36,
                                 text_align="center", text_baseline="top",
-                                text_font_size="18px", background_fill_color="white",
+                                text_font_size="20px", background_fill_color="white",
                                 background_fill_alpha=0.85))
-        fig.add_layout(LabelSet(x="x", y="y", text="bias", source=self.nodes, y_offset=30,
+        fig.add_layout(LabelSet(x="x", y="y", text="bias", source=self.nodes, y_offset=34,
                                 text_align="center", text_baseline="bottom",
-                                text_font_size="16px", text_color="#555555"))
+                                text_font_size="18px", text_color="#555555"))
         fig.add_layout(LabelSet(x="lx", y="ly", text="weight", source=self.edges,
                                 text_align="center", text_baseline="middle",
-                                text_font_size="16px", background_fill_color="white",
+                                text_font_size="18px", background_fill_color="white",
                                 background_fill_alpha=0.85))
         self.figure = fig
 
@@ -131,13 +139,13 @@ def draw_matplotlib(forward: Forward | None, weights: np.ndarray) -> Figure:
                                             edges["width"], edges["color"], strict=True):
         ax.plot([x0, x1], [y0, y1], color=color, linewidth=width * 0.75, alpha=0.9, zorder=1)
     for lx, ly, text in zip(edges["lx"], edges["ly"], edges["weight"], strict=True):
-        ax.text(lx, ly, text, ha="center", va="center", fontsize=11, zorder=3,
+        ax.text(lx, ly, text, ha="center", va="center", fontsize=13, zorder=3,
                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     ax.scatter(nodes["x"], nodes["y"], s=1400, facecolor="white", edgecolor="#333333",
                linewidth=2, zorder=2)
     for x, y, name, value, bias in zip(nodes["x"], nodes["y"], nodes["name"], nodes["value"],
                                        nodes["bias"], strict=True):
-        ax.text(x, y, name, ha="center", va="center", fontsize=13, weight="bold", zorder=4)
-        ax.text(x, y - 0.22, value, ha="center", va="top", fontsize=12, zorder=4)
-        ax.text(x, y + 0.22, bias, ha="center", va="bottom", fontsize=11, color="#555555")
+        ax.text(x, y, name, ha="center", va="center", fontsize=15, weight="bold", zorder=4)
+        ax.text(x, y - 0.22, value, ha="center", va="top", fontsize=14, zorder=4)
+        ax.text(x, y + 0.22, bias, ha="center", va="bottom", fontsize=13, color="#555555")
     return figure_

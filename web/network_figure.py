@@ -38,12 +38,19 @@ def dense_layers(model: Any) -> list[tuple[int, Any]]:
     return [(k, layer) for k, layer in enumerate(model.layers) if hasattr(layer, "units")]
 
 
+def weight_name(layer_number: int, i: int, j: int) -> str:
+    """Kernel entry (i, j) of Dense layer ``layer_number`` (from 1) as the computation graph
+    names it: w[l]ij, counted from 1 and without a comma (at most 8 neurons per layer, so the
+    two digits are unambiguous)."""
+    return f"w[{layer_number}]{i + 1}{j + 1}"
+
+
 def weight_refs(model: Any) -> list[WeightRef]:
     """Every kernel entry and bias of the model, named in lecture notation w[l]ij / b[l]j."""
     refs = []
     for number, (k, layer) in enumerate(dense_layers(model), start=1):
         for j in range(layer.units):
-            refs += [WeightRef(k, i, j, f"w[{number}]{i + 1},{j + 1}")
+            refs += [WeightRef(k, i, j, weight_name(number, i, j))
                      for i in range(layer.kernel.shape[0])]
             if layer.bias is not None:
                 refs.append(WeightRef(k, None, j, f"b[{number}]{j + 1}"))
@@ -92,7 +99,7 @@ def picture(model: Any, grads: list[np.ndarray] | None, show_grad: bool) -> tupl
         for (i, j), w in np.ndenumerate(layer.kernel):
             g = grad_of.get((number, i, j), float("nan"))
             edges.append({"x0": float(number), "y0": ys[number][i], "x1": float(number + 1),
-                          "y1": ys[number + 1][j], "name": f"w[{number + 1}]{i + 1},{j + 1}",
+                          "y1": ys[number + 1][j], "name": weight_name(number + 1, i, j),
                           "w": float(w), "g": g, "shown": g if show_grad else float(w)})
     scale = max((abs(e["shown"]) for e in edges if np.isfinite(e["shown"])), default=1.0) or 1.0
     for e in edges:
@@ -129,10 +136,10 @@ class NetworkFigure:
         lines = fig.segment("x0", "y0", "x1", "y1", source=self.edges, line_color="color",
                             line_width="width", nonselection_line_alpha=0.35,
                             selection_line_color=colors.HIGHLIGHT)
-        dots = fig.scatter("x", "y", source=self.neurons, size=46, fill_color="fill",
+        dots = fig.scatter("x", "y", source=self.neurons, size=54, fill_color="fill",
                            line_color="#333333", line_width=2)
         fig.text("x", "y", text="name", source=self.neurons, text_align="center", text_color="ink",
-                 text_baseline="middle", text_font_size="13px", text_font_style="bold")
+                 text_baseline="middle", text_font_size="16px", text_font_style="bold")
         fig.add_tools(
             HoverTool(renderers=[lines], tooltips=[("", "@name"), ("w", "@w{0.000000g}"),
                                                    ("∂L/∂w", "@g{0.000000g}")],

@@ -9,18 +9,18 @@ new architecture builds a new net (that is a reset). Loss curves grow with
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import panel as pn
 import param
 from bokeh.models import ColumnDataSource
-from bokeh.plotting import figure
 
 import pycore
 from web import i18n, network_data
 from web.bokeh_sync import bokeh_edit
 from web.export import export_buttons
-from web.fit_figure import FitFigure
+from web.fit_figure import FitFigure, loss_chart, plottable
 from web.fmt import sig
 from web.network_figure import NetworkFigure, get_weight, network_mpl, set_weight, weight_refs
 from web.trainer import LOSSES, OPTIMIZERS, Trainer
@@ -31,12 +31,16 @@ i18n.register({
         "Each line is a weight: the thicker, the larger |w|; blue is positive, orange negative "
         "(a circle's colour is its bias). Press Play and watch the weights change while the "
         "training loss (on the examples used for the updates) and the validation loss (on "
-        "examples the net never trains on) fall. Click a line to edit that weight.",
+        "examples the net never trains on) fall. Click a line to edit that weight. "
+        "“gradient ∂L/∂w” colours the lines by the gradient on all training examples instead "
+        "(blue: the next step makes w smaller, orange: larger).",
         "Jede Linie ist ein Gewicht: je dicker, desto größer |w|; blau ist positiv, orange "
         "negativ (die Farbe eines Kreises ist sein Bias). Drücke Play und sieh zu, wie sich die "
         "Gewichte ändern, während der Trainings-Loss (auf den Beispielen für die Updates) und "
         "der Validierungs-Loss (auf Beispielen, die das Netz nie zum Lernen sieht) sinken. "
-        "Klicke auf eine Linie, um dieses Gewicht zu ändern."),
+        "Klicke auf eine Linie, um dieses Gewicht zu ändern. „Gradient ∂L/∂w“ färbt die Linien "
+        "stattdessen nach dem Gradienten auf allen Trainingsbeispielen (blau: der nächste "
+        "Schritt verkleinert w, orange: vergrößert w)."),
     "net.data": ("Data set", "Datensatz"),
     "net.data.function": ("1-D function on [0, 1]", "1-D-Funktion auf [0, 1]"),
     "net.data.xor": ("XOR (2-D classification)", "XOR (2-D-Klassifikation)"),
@@ -61,11 +65,48 @@ i18n.register({
     "net.epoch": ("Epoch {epoch}", "Epoche {epoch}"),
     "net.losses": ("training loss {loss} · validation loss {val}",
                    "Trainings-Loss {loss} · Validierungs-Loss {val}"),
-    "net.stopped": ("Training stopped: {message} The last finite weights were restored; "
-                    "try a smaller learning rate.",
-                    "Training gestoppt: {message} Die letzten endlichen Gewichte wurden "
-                    "wiederhergestellt; versuche eine kleinere Lernrate."),
-    "net.chart": ("Loss per epoch", "Loss pro Epoche"),
+    "net.stopped": ("Training stopped in epoch {epoch}, batch {batch}: {why} The weights from "
+                    "before that step were kept; try a smaller learning rate.",
+                    "Training gestoppt in Epoche {epoch}, Batch {batch}: {why} Die Gewichte von "
+                    "vor diesem Schritt bleiben erhalten; versuche eine kleinere Lernrate."),
+    "net.stopped.loss": ("the loss grew beyond every number the computer can store "
+                         "(the run diverged).",
+                         "Der Loss wurde größer als jede Zahl, die der Rechner speichern kann "
+                         "(das Training ist divergiert)."),
+    "net.stopped.weights": ("a weight grew beyond every number the computer can store "
+                            "(the run diverged).",
+                            "Ein Gewicht wurde größer als jede Zahl, die der Rechner speichern "
+                            "kann (das Training ist divergiert)."),
+    "net.chart": ("Loss per epoch (log scale)", "Loss pro Epoche (log. Skala)"),
+    "net.epoch_axis": ("epoch", "Epoche"),
+    "net.fit.function": ("Net (green) and true function (dashed)",
+                         "Netz (grün) und wahre Funktion (gestrichelt)"),
+    "net.fit.xor": ("Net's probability of class 1 (blue > 0.5 > orange)",
+                    "Wahrscheinlichkeit für Klasse 1 (blau > 0,5 > orange)"),
+    "net.fit.division": ("Net's quotient vs. true quotient (diagonal = exact)",
+                         "Netz-Quotient über wahrem Quotienten (Diagonale = exakt)"),
+    "net.tip.lr": ("Step size: how far each update moves the weights along −gradient. Too "
+                   "large and the loss explodes.",
+                   "Schrittweite: wie weit jedes Update die Gewichte entlang −Gradient "
+                   "verschiebt. Zu groß, und der Loss explodiert."),
+    "net.tip.batch": ("Examples per update: the gradient is averaged over a mini-batch of this "
+                      "size; one epoch = one pass over all training examples.",
+                      "Beispiele pro Update: der Gradient wird über einen Mini-Batch dieser "
+                      "Größe gemittelt; eine Epoche = ein Durchgang durch alle "
+                      "Trainingsbeispiele."),
+    "net.tip.optimizer": ("The update rule: sgd = plain gradient step; momentum, rmsprop, adam "
+                          "and others remember past gradients. Changing it keeps the weights.",
+                          "Die Update-Regel: sgd = einfacher Gradientenschritt; momentum, "
+                          "rmsprop, adam und andere merken sich frühere Gradienten. Ein Wechsel "
+                          "behält die Gewichte."),
+    "net.tip.loss": ("What training minimises: mse = mean squared error, mae = mean absolute "
+                     "error, cross-entropy for classes.",
+                     "Was das Training minimiert: mse = mittlerer quadratischer Fehler, mae = "
+                     "mittlerer absoluter Fehler, Kreuzentropie für Klassen."),
+    "net.tip.weight": ("w[l]ij connects neuron i of layer l−1 to neuron j of layer l; b[l]j "
+                       "is the bias of neuron j. Or click a line.",
+                       "w[l]ij verbindet Neuron i von Schicht l−1 mit Neuron j von Schicht l; "
+                       "b[l]j ist der Bias von Neuron j. Oder klicke eine Linie an."),
     "net.train": ("training", "Training"),
     "net.val": ("validation", "Validierung"),
 })
@@ -91,7 +132,7 @@ class NetworkView(pn.viewable.Viewer):
         self.picture = NetworkFigure(self.pick)
         self.fit = FitFigure()
         self.curves = ColumnDataSource({"epoch": [], "loss": [], "val_loss": []})
-        self.chart = self._build_chart()
+        self.chart = loss_chart(self.curves)
         model = self._new_model()
         self.trainer = Trainer(model, self.setup.x_train, self.setup.y_train, self.setup.x_val,
                                self.setup.y_val, seed=seed, loss=self.setup.loss,
@@ -165,18 +206,20 @@ class NetworkView(pn.viewable.Viewer):
         for k in range(MAX_LAYERS):
             self.w_units[k].label = t("net.units", k=k + 1)
             self.w_acts[k].label = t("net.activation", k=k + 1)
-        for key in ("lr", "batch", "optimizer", "loss"):
-            widget = {"lr": self.w_learning_rate, "batch": self.w_batch_size,
-                      "optimizer": self.w_optimizer, "loss": self.w_loss}[key]
+        for key, widget in (("lr", self.w_learning_rate), ("batch", self.w_batch_size),
+                            ("optimizer", self.w_optimizer), ("loss", self.w_loss)):
             widget.label = t(f"net.{key}")
+            widget.description = t(f"net.tip.{key}")
         for button, key in ((self.b_play, "play"), (self.b_pause, "pause"),
                             (self.b_step, "step"), (self.b_reset, "reset")):
             button.label = t(f"net.{key}")
         self.w_show.options = {t("net.show.weight"): "weight", t("net.show.grad"): "grad"}
         self.w_show.label = t("net.show")
         self.w_weight.label = t("net.weight")
+        self.w_weight.description = t("net.tip.weight")
         self.w_value.label = t("net.value")
         self.chart.title.text = t("net.chart")
+        self.chart.xaxis.axis_label = t("net.epoch_axis")
         self.chart.legend.items[0].label = {"value": t("net.train")}
         self.chart.legend.items[1].label = {"value": t("net.val")}
         self._show_status()
@@ -275,8 +318,8 @@ class NetworkView(pn.viewable.Viewer):
         """Draw one finished epoch; called by the Trainer, also from inside its async ``run``
         loop, where only ``bokeh_edit`` makes Bokeh model changes reach the browser."""
         if "loss" in logs:
-            self.curves.stream({"epoch": [self.trainer.epoch], "loss": [logs["loss"]],
-                                "val_loss": [logs.get("val_loss", float("nan"))]})
+            self.curves.stream({"epoch": [self.trainer.epoch], "loss": [plottable(logs["loss"])],
+                                "val_loss": [plottable(logs.get("val_loss", math.nan))]})
         self._show_weight(self.w_weight.value)
         self.redraw()
 
@@ -290,19 +333,12 @@ class NetworkView(pn.viewable.Viewer):
         stopped = self.trainer.stopped
         self.stopped_text.visible = stopped is not None
         if stopped is not None:
-            self.stopped_text.object = t("net.stopped", message=stopped.message)
+            why = t("net.stopped.weights" if "weights" in stopped.reason else "net.stopped.loss")
+            self.stopped_text.object = t("net.stopped", epoch=stopped.epoch + 1,
+                                         batch=stopped.batch + 1, why=why)
+        fit_key = "xor" if self.data_set in ("xor", "circle") else self.data_set
+        self.fit.figure.title.text = t(f"net.fit.{fit_key}")
 
-    def _build_chart(self) -> Any:
-        fig = figure(height=300, sizing_mode="stretch_width", y_axis_type="log",
-                     tools="pan,wheel_zoom,reset", x_axis_label="epoch")
-        fig.line("epoch", "loss", source=self.curves, line_width=3, color="#1f77b4",
-                 legend_label="training")
-        fig.line("epoch", "val_loss", source=self.curves, line_width=3, color="#ff7f0e",
-                 line_dash="dashed", legend_label="validation")
-        fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "14px"
-        fig.legend.label_text_font_size = "15px"
-        fig.title.text_font_size = "16px"
-        return fig
 
     # --- export and layout ---------------------------------------------------------------
     def figure(self) -> Any:
@@ -311,12 +347,13 @@ class NetworkView(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.viewable.Viewable:
         layers = [w for pair in zip(self.w_units, self.w_acts, strict=True) for w in pair]
-        architecture = pn.Column(self.w_data, self.w_layers, *layers, width=300)
+        architecture = pn.Column(self.w_data, self.w_layers, *layers,
+                                 export_buttons(self.figure, "network", self.lang), width=300)
         training = pn.Column(self.w_learning_rate, self.w_batch_size, self.w_optimizer,
                              self.w_loss, width=190)
         buttons = pn.Row(self.b_play, self.b_pause, self.b_step, self.b_reset)
-        editor = pn.Row(self.w_show, self.w_weight, self.w_value,
-                        export_buttons(self.figure, "network", self.lang), align="end")
+        editor = pn.Row(self.w_show, self.w_weight, self.w_value, align="end",
+                        styles={"flex-wrap": "wrap"})
         picture = pn.Column(buttons, pn.Row(self.epoch_text, self.loss_text), self.stopped_text,
                             editor,
                             pn.pane.Bokeh(self.picture.figure, sizing_mode="stretch_width"),

@@ -119,7 +119,7 @@ def test_clicking_an_edge_selects_its_weight(app):
     px = canvas["x"] + (x + 0.4) / 3.8 * canvas["width"]
     py = canvas["y"] + (4.0 - y) / 8.0 * canvas["height"]
     app.mouse.click(px, py)
-    expect(app.locator(".nnlab-net-weight select")).to_have_value("w[1]1,8")
+    expect(app.locator(".nnlab-net-weight select")).to_have_value("w[1]18")
 
 
 def test_division_preset_moves_the_axis_in_the_browser(app):

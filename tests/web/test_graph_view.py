@@ -11,7 +11,7 @@ import pycore
 from web.fmt import sig
 from web.graph_layout import ROW, columns, layout
 from web.graph_stepper import NETS, BackpropStepper, build_model
-from web.graph_view import GraphView
+from web.graph_view import FRACTIONS, GraphView, _clash, place_labels
 from web.i18n import Language
 
 
@@ -24,7 +24,10 @@ def test_sig_never_prints_nan_or_inf() -> None:
     assert sig(float("nan")) == "—"
     assert sig(float("inf")) == "—"
     assert sig(-float("inf")) == "—"
-    assert sig(1e-6) == "1e-06"
+    assert sig(1e-6) == "1e-6"  # short exponent, readable from the back row
+    assert sig(-40000.0) == "-40000"  # written out below 1e6, not "-4e+04"
+    assert sig(123456.0) == "123500"
+    assert sig(3.9081e304) == "3.908e304"
     assert sig(-3.912023) == "-3.912"
     assert sig(-0.0) == "0"
 
@@ -58,6 +61,9 @@ def test_each_step_shows_the_visited_edge_and_its_product() -> None:
         assert info.grad_src == running[edge.src]
         assert info.grad_dst == running[edge.dst]
         assert stepper.step_formula().endswith(f"= {sig(running[edge.src])}")
+        src = stepper.graph.node(edge.src).label
+        if "·" in src:  # ∂L/∂(w·x), never ∂L/∂w·x, which reads as (∂L/∂w)·x
+            assert stepper.step_formula().startswith(f"∂L/∂({src}) += ")
 
 
 def test_chain_formula_is_the_sum_over_paths_for_every_weight() -> None:
@@ -159,3 +165,21 @@ def test_export_figure_draws_every_node(view: GraphView) -> None:
     figure = view.figure()
     texts = [t.get_text() for t in figure.axes[0].texts]
     assert "w[1]11" in texts and "L" in texts
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_edge_labels_do_not_overlap(net: str) -> None:
+    view = GraphView(Language(code="en"))
+    view.w_net.value = net
+    rows = view.edge_rows()
+    labels = [(r["lx"], r["ly"], r["text"]) for r in rows]
+    assert all(r["at"] in FRACTIONS for r in rows)
+    assert not [(a, b) for k, a in enumerate(labels) for b in labels[k + 1:] if _clash(a, b)]
+
+
+def test_place_labels_moves_the_label_that_has_room() -> None:
+    # a steep edge crossing a short flat one in the middle: only the steep one can move
+    steep, flat = (0.0, 0.0, 0.3, 2.0, "1e-6"), (0.0, 1.1, 0.3, 0.9, "5")
+    at_steep, at_flat = place_labels([steep, flat])
+    assert at_steep != 0.5
+    assert at_flat == 0.5

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
+from web.fit_figure import plottable
 from web.i18n import Language
 from web.network_figure import picture, weight_refs
 from web.network_view import NetworkView
@@ -16,11 +19,11 @@ def view() -> NetworkView:
 
 
 def test_editing_a_weight_changes_the_model(view: NetworkView) -> None:
-    view.pick("w[2]3,1")
+    view.pick("w[2]31")
     view.w_value.value = 0.75
     assert view.trainer.model.layers[1].kernel[2, 0] == 0.75
     drawn = dict(zip(view.picture.edges.data["name"], view.picture.edges.data["w"], strict=True))
-    assert drawn["w[2]3,1"] == 0.75
+    assert drawn["w[2]31"] == 0.75
     view.pick("b[1]2")
     view.w_value.value = -0.5
     assert view.trainer.model.layers[0].bias[1] == -0.5
@@ -100,14 +103,25 @@ def test_diverging_run_shows_the_stop_message(view: NetworkView) -> None:
     assert view.stopped_text.visible
     assert "Training stopped" in view.stopped_text.object
     assert all(np.isfinite(w).all() for w in view.trainer.model.get_weights())
+    stop = view.trainer.stopped
+    assert f"epoch {stop.epoch + 1}, batch {stop.batch + 1}" in view.stopped_text.object
+    # the log chart only gets plottable losses; the huge ones become gaps (NaN)
+    plotted = np.asarray(view.curves.data["loss"], dtype=float)
+    assert ((plotted > 0) & (plotted <= 1e12) | np.isnan(plotted)).all()
+    view.lang.code = "de"  # the whole message follows the language, no English pycore text
+    assert view.stopped_text.object.startswith(f"Training gestoppt in Epoche {stop.epoch + 1}")
+    assert "inf" not in view.stopped_text.object and stop.message not in view.stopped_text.object
+    # the prediction plot keeps the data's y range however far the diverged net is off
+    y_range = view.fit.figure.y_range
+    assert -1.0 < y_range.start < 0.0 < y_range.end < 1.0
 
 
 def test_gradient_toggle_draws_the_model_gradients(view: NetworkView) -> None:
     view.w_show.value = "grad"
     grads = view.trainer.model.gradients(view.setup.x_train, view.setup.y_train)
     drawn = dict(zip(view.picture.edges.data["name"], view.picture.edges.data["g"], strict=True))
-    assert drawn["w[1]1,2"] == pytest.approx(grads[0][0, 1])
-    assert drawn["w[2]4,3"] == pytest.approx(grads[2][3, 2])
+    assert drawn["w[1]12"] == pytest.approx(grads[0][0, 1])
+    assert drawn["w[2]43"] == pytest.approx(grads[2][3, 2])
     _, edges = picture(view.trainer.model, grads, True)
     widest = max(edges, key=lambda e: e["width"])
     assert abs(widest["g"]) == max(abs(e["g"]) for e in edges)
@@ -128,9 +142,16 @@ def test_export_figure(view: NetworkView) -> None:
 def test_prediction_plot_follows_the_model(view: NetworkView) -> None:
     view.train(2)
     curve = view.fit.sources["curve"].data
+    assert view.fit.figure.title.text == "Net (green) and true function (dashed)"
     expected = view.trainer.model.predict(np.asarray(curve["x"])[:, None])[:, 0]
     np.testing.assert_array_equal(curve["y"], expected)
     view.w_data.value = "circle"
     image = view.fit.sources["image"].data["image"][0]
     assert image.shape == (60, 60) and ((image > 0) & (image < 1)).all()
     assert len(view.fit.sources["curve"].data["x"]) == 0
+
+
+def test_loss_chart_gets_only_plottable_losses() -> None:
+    # the log axis breaks on 0, negatives, inf and 1e300; those become gaps (NaN)
+    assert plottable(0.25) == 0.25
+    assert all(math.isnan(plottable(v)) for v in (0.0, -1.0, math.inf, math.nan, 1e300))
