@@ -76,8 +76,9 @@ DOMAIN_MAX_QUOTIENT = 50.0
 RANDOM_PRESET = "random"
 # Flat order of the 9 parameters as the weight table shows them (Keras arrays W1, b1, W2, b2).
 WEIGHT_NAMES = ("w11", "w12", "w21", "w22", "b1", "b2", "v1", "v2", "c")
-WEIGHT_LABELS = ("W1[1,1]", "W1[1,2]", "W1[2,1]", "W1[2,2]", "b1[1]", "b1[2]",
-                 "W2[1]", "W2[2]", "b2")
+# Lecture notation, as in the computation graph: w[l]ij joins input i to neuron j of layer l.
+WEIGHT_LABELS = ("w[1]11", "w[1]12", "w[1]21", "w[1]22", "b[1]1", "b[1]2",
+                 "w[2]11", "w[2]21", "b[2]1")
 
 
 def flatten_weights(weights: list[np.ndarray]) -> np.ndarray:

@@ -9,16 +9,15 @@ diverges pycore restores the last finite weights and says why; that is shown in 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import panel as pn
-from bokeh.models import ColumnDataSource
-from bokeh.plotting import figure
 
 from pycore import data as pycore_data
 from web import fmt, i18n, theme
-from web.bokeh_sync import bokeh_edit
 from web.division_model import DivisionViewModel
+from web.training_chart import LossChart, stopped_message
 
 i18n.register(
     {
@@ -32,13 +31,6 @@ i18n.register(
         "division.train.reset": ("Clear curve", "Kurve löschen"),
         "division.train.status": ("Epoch {epoch}: loss {loss}, validation loss {val_loss}",
                                   "Epoche {epoch}: Verlust {loss}, Validierungsverlust {val_loss}"),
-        "division.train.stopped": (
-            "Training stopped: {detail} The last finite weights were kept — try a smaller "
-            "learning rate.",
-            "Training abgebrochen: {detail} Die letzten endlichen Gewichte bleiben erhalten — "
-            "eine kleinere Lernrate probieren."),
-        "division.train.axis_epoch": ("epoch", "Epoche"),
-        "division.train.axis_loss": ("loss (log scale)", "Verlust (log. Skala)"),
         "division.train.help": (
             "Training data: {n} random pairs from 1.00…19.99, target x1/x2/100 (as in the "
             "original project).",
@@ -72,18 +64,7 @@ class DivisionTraining(pn.viewable.Viewer):
         self.start = pn.widgets.Toggle(color="success", css_classes=["nnlab-train"])
         self.clear = pn.widgets.Button(color="light")
         self.status = pn.pane.HTML("", sizing_mode="stretch_width")
-        self.curve = ColumnDataSource({"epoch": [], "loss": [], "val_loss": []})
-        fig = figure(height=260, sizing_mode="stretch_width", y_axis_type="log", tools="",
-                     toolbar_location=None)
-        fig.line("epoch", "loss", source=self.curve, line_width=3, color="#1f5fa8",
-                 legend_label="train")
-        fig.line("epoch", "val_loss", source=self.curve, line_width=3, color="#d95f02",
-                 line_dash="dashed", legend_label="validation")
-        fig.legend.location = "top_right"
-        for axis in (fig.xaxis, fig.yaxis):
-            axis.axis_label_text_font_size = "16px"
-            axis.major_label_text_font_size = "15px"
-        self.figure = fig
+        self.chart = LossChart(height=260)
         self._title = pn.pane.Markdown("")
         self._help = pn.pane.Markdown("")
         self.start.param.watch(self._toggled, "value")
@@ -106,20 +87,7 @@ class DivisionTraining(pn.viewable.Viewer):
         self.batch_size.name = t("division.train.batch")
         self.start.name = t("division.train.pause" if self.start.value else "division.train.start")
         self.clear.name = t("division.train.reset")
-        self._label_axes(t("division.train.axis_epoch"), t("division.train.axis_loss"))
-
-    @bokeh_edit
-    def _label_axes(self, x_label: str, y_label: str) -> None:
-        self.figure.xaxis.axis_label = x_label
-        self.figure.yaxis.axis_label = y_label
-
-    @bokeh_edit
-    def _stream(self, epoch: int, loss: float, val_loss: float) -> None:
-        self.curve.stream({"epoch": [epoch], "loss": [loss], "val_loss": [val_loss]})
-
-    @bokeh_edit
-    def _reset_curve(self) -> None:
-        self.curve.data = {"epoch": [], "loss": [], "val_loss": []}
+        self.chart.relabel(self._lang)
 
     def _trainer_for_model(self):
         """Created on first use: building the data set and compiling cost time at start-up."""
@@ -158,8 +126,7 @@ class DivisionTraining(pn.viewable.Viewer):
         self.start.value = False
         if trainer.stopped is not None:
             self.status.object = ('<span class="nnlab-train-message nnlab-warning">'
-                                  + self._lang.t("division.train.stopped",
-                                                 detail=trainer.stopped.message) + "</span>")
+                                  + stopped_message(trainer.stopped, self._lang) + "</span>")
         self._vm.pull_from_model()
         self._on_weights(True)
 
@@ -167,7 +134,7 @@ class DivisionTraining(pn.viewable.Viewer):
         trainer = self._trainer
         loss, val_loss = logs.get("loss"), logs.get("val_loss")
         if loss is not None:
-            self._stream(trainer.epoch, loss, val_loss if val_loss is not None else loss)
+            self.chart.append(trainer.epoch, loss, math.nan if val_loss is None else val_loss)
         self.status.object = ('<span class="nnlab-train-message">'
                               + self._lang.t("division.train.status", epoch=trainer.epoch,
                                              loss=fmt.sig(loss), val_loss=fmt.sig(val_loss))
@@ -176,7 +143,7 @@ class DivisionTraining(pn.viewable.Viewer):
         self._on_weights(trainer.epoch % HEATMAP_EVERY == 0)
 
     def _clear(self, _event: object) -> None:
-        self._reset_curve()
+        self.chart.clear()
         if self._trainer is not None and not self._trainer.running:
             self._trainer.reset(model=self._vm.model)
             self._settings_changed()
@@ -186,5 +153,5 @@ class DivisionTraining(pn.viewable.Viewer):
         return pn.Column(
             self._title, self._help,
             pn.Row(self.optimizer, self.loss, self.learning_rate, self.batch_size),
-            pn.Row(self.start, self.clear), self.status, self.figure,
+            pn.Row(self.start, self.clear), self.status, self.chart.figure,
             sizing_mode="stretch_width")

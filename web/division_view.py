@@ -73,7 +73,8 @@ i18n.register(
 )
 
 # W1 is shown as the 2x2 matrix it is (row = input, column = hidden neuron).
-WEIGHT_GROUPS = (("W1", (0, 1)), ("", (2, 3)), ("b1", (4, 5)), ("W2", (6, 7)), ("b2", (8,)))
+WEIGHT_GROUPS = (("w[1]", (0, 1)), ("", (2, 3)), ("b[1]", (4, 5)), ("w[2]", (6, 7)),
+                 ("b[2]", (8,)))
 
 
 def results_html(result: DivisionResult, lang: i18n.Language) -> str:

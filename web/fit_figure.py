@@ -1,5 +1,5 @@
-"""The two live plots under the network picture, updated after every epoch: the loss curves
-and what the net currently predicts, drawn next to the data.
+"""The live plot under the network picture, updated after every epoch: what the net currently
+predicts, drawn next to the data (the loss curves are ``web.training_chart``).
 
 * 1-D function: training points, the true function (dashed) and the net's curve.
 * 2-D classification: the predicted probability of class 1 over [-1, 1]² as a background
@@ -13,49 +13,16 @@ leaves the picture instead of squashing the data into a flat line at 1e155.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
-from bokeh.models import ColumnDataSource, FixedTicker, LinearColorMapper
+from bokeh.models import ColumnDataSource, LinearColorMapper
 from bokeh.plotting import figure
 
 from web import colors
 from web.network_data import Setup, invented_function
 
 GRID = 60
-TRAIN_COLOR = "#222222"
-VAL_COLOR = "#7b3294"
-# Log-axis ticks at 1, 2, 5 × 10^k. Bokeh's LogTicker falls back to linear steps (0.02, 0.04,
-# …) when the range spans few decades, which leaves the lower decades of a log chart bare.
-# (Labels keep Bokeh's own log formatter: a CustomJS one needs eval, which the site's CSP bans.)
-LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
-LOSS_CAP = 1e12
-
-
-def plottable(value: float) -> float:
-    """A loss for the log-scale chart: NaN (a gap) instead of values ≤ 0, inf or above
-    LOSS_CAP; such values leave Bokeh's log axis without a single tick and the curve flat (the
-    status line above the chart still prints the real number)."""
-    return value if 0 < value <= LOSS_CAP else math.nan
-
-
-def loss_chart(curves: ColumnDataSource) -> Any:
-    """Training and validation loss per epoch on a log axis (fed by ``curves.stream``)."""
-    fig = figure(height=300, sizing_mode="stretch_width", y_axis_type="log",
-                 tools="pan,wheel_zoom,reset", x_axis_label="epoch")
-    # Not orange and blue: those mean "negative" and "positive" everywhere in the lab.
-    fig.line("epoch", "loss", source=curves, line_width=3, color=TRAIN_COLOR,
-             legend_label="training")
-    fig.line("epoch", "val_loss", source=curves, line_width=3, color=VAL_COLOR,
-             line_dash="dashed", legend_label="validation")
-    fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)
-    fig.xaxis.major_label_text_font_size = fig.yaxis.major_label_text_font_size = "16px"
-    fig.xaxis.axis_label_text_font_size = "16px"
-    fig.xaxis.axis_label_text_font_style = "normal"
-    fig.legend.label_text_font_size = "16px"
-    fig.title.text_font_size = "17px"
-    return fig
 
 
 def fit_data(setup: Setup, model: Any) -> dict[str, dict[str, Any]]:

@@ -14,16 +14,16 @@ from typing import Any
 
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource
 
 import pycore
 from web import i18n, network_data
 from web.bokeh_sync import bokeh_edit
 from web.export import export_buttons
-from web.fit_figure import FitFigure, loss_chart, plottable
+from web.fit_figure import FitFigure
 from web.fmt import sig
 from web.network_figure import NetworkFigure, get_weight, network_mpl, set_weight, weight_refs
 from web.trainer import LOSSES, OPTIMIZERS, Trainer
+from web.training_chart import LossChart, stopped_message
 
 i18n.register({
     "net.title": ("Network and training", "Netz und Training"),
@@ -65,20 +65,6 @@ i18n.register({
     "net.epoch": ("Epoch {epoch}", "Epoche {epoch}"),
     "net.losses": ("training loss {loss} · validation loss {val}",
                    "Trainings-Loss {loss} · Validierungs-Loss {val}"),
-    "net.stopped": ("Training stopped in epoch {epoch}, batch {batch}: {why} The weights from "
-                    "before that step were kept; try a smaller learning rate.",
-                    "Training gestoppt in Epoche {epoch}, Batch {batch}: {why} Die Gewichte von "
-                    "vor diesem Schritt bleiben erhalten; versuche eine kleinere Lernrate."),
-    "net.stopped.loss": ("the loss grew beyond every number the computer can store "
-                         "(the run diverged).",
-                         "Der Loss wurde größer als jede Zahl, die der Rechner speichern kann "
-                         "(das Training ist divergiert)."),
-    "net.stopped.weights": ("a weight grew beyond every number the computer can store "
-                            "(the run diverged).",
-                            "Ein Gewicht wurde größer als jede Zahl, die der Rechner speichern "
-                            "kann (das Training ist divergiert)."),
-    "net.chart": ("Loss per epoch (log scale)", "Loss pro Epoche (log. Skala)"),
-    "net.epoch_axis": ("epoch", "Epoche"),
     "net.fit.function": ("Net (green) and true function (dashed)",
                          "Netz (grün) und wahre Funktion (gestrichelt)"),
     "net.fit.xor": ("Net's probability of class 1 (blue > 0.5 > orange)",
@@ -107,8 +93,6 @@ i18n.register({
                        "is the bias of neuron j. Or click a line.",
                        "w[l]ij verbindet Neuron i von Schicht l−1 mit Neuron j von Schicht l; "
                        "b[l]j ist der Bias von Neuron j. Oder klicke eine Linie an."),
-    "net.train": ("training", "Training"),
-    "net.val": ("validation", "Validierung"),
 })
 
 MAX_LAYERS = 4
@@ -131,8 +115,7 @@ class NetworkView(pn.viewable.Viewer):
         self._build_widgets()
         self.picture = NetworkFigure(self.pick)
         self.fit = FitFigure()
-        self.curves = ColumnDataSource({"epoch": [], "loss": [], "val_loss": []})
-        self.chart = loss_chart(self.curves)
+        self.loss_chart = LossChart()
         model = self._new_model()
         self.trainer = Trainer(model, self.setup.x_train, self.setup.y_train, self.setup.x_val,
                                self.setup.y_val, seed=seed, loss=self.setup.loss,
@@ -218,10 +201,7 @@ class NetworkView(pn.viewable.Viewer):
         self.w_weight.label = t("net.weight")
         self.w_weight.description = t("net.tip.weight")
         self.w_value.label = t("net.value")
-        self.chart.title.text = t("net.chart")
-        self.chart.xaxis.axis_label = t("net.epoch_axis")
-        self.chart.legend.items[0].label = {"value": t("net.train")}
-        self.chart.legend.items[1].label = {"value": t("net.val")}
+        self.loss_chart.relabel(self.lang)
         self._show_status()
 
     # --- model life cycle ----------------------------------------------------------------
@@ -255,7 +235,7 @@ class NetworkView(pn.viewable.Viewer):
     def _after_new_model(self) -> None:
         for k in range(MAX_LAYERS):
             self.w_units[k].visible = self.w_acts[k].visible = k < self.w_layers.value
-        self.curves.data = {"epoch": [], "loss": [], "val_loss": []}
+        self.loss_chart.clear()
         refs = weight_refs(self.trainer.model)
         self._refs = {r.name: r for r in refs}
         self.w_weight.options = list(self._refs)
@@ -318,8 +298,8 @@ class NetworkView(pn.viewable.Viewer):
         """Draw one finished epoch; called by the Trainer, also from inside its async ``run``
         loop, where only ``bokeh_edit`` makes Bokeh model changes reach the browser."""
         if "loss" in logs:
-            self.curves.stream({"epoch": [self.trainer.epoch], "loss": [plottable(logs["loss"])],
-                                "val_loss": [plottable(logs.get("val_loss", math.nan))]})
+            self.loss_chart.append(self.trainer.epoch, logs["loss"],
+                                   logs.get("val_loss", math.nan))
         self._show_weight(self.w_weight.value)
         self.redraw()
 
@@ -333,9 +313,7 @@ class NetworkView(pn.viewable.Viewer):
         stopped = self.trainer.stopped
         self.stopped_text.visible = stopped is not None
         if stopped is not None:
-            why = t("net.stopped.weights" if "weights" in stopped.reason else "net.stopped.loss")
-            self.stopped_text.object = t("net.stopped", epoch=stopped.epoch + 1,
-                                         batch=stopped.batch + 1, why=why)
+            self.stopped_text.object = stopped_message(stopped, self.lang)
         fit_key = "xor" if self.data_set in ("xor", "circle") else self.data_set
         self.fit.figure.title.text = t(f"net.fit.{fit_key}")
 
@@ -357,7 +335,8 @@ class NetworkView(pn.viewable.Viewer):
         picture = pn.Column(buttons, pn.Row(self.epoch_text, self.loss_text), self.stopped_text,
                             editor,
                             pn.pane.Bokeh(self.picture.figure, sizing_mode="stretch_width"),
-                            pn.Row(pn.pane.Bokeh(self.chart, sizing_mode="stretch_width"),
+                            pn.Row(pn.pane.Bokeh(self.loss_chart.figure,
+                                                 sizing_mode="stretch_width"),
                                    pn.pane.Bokeh(self.fit.figure), sizing_mode="stretch_width"),
                             sizing_mode="stretch_width")
         return pn.Column(self.title, self.intro, pn.Row(architecture, training, picture,

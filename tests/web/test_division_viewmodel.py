@@ -175,7 +175,7 @@ def test_training_steps_update_weights_curve_and_status():
         training._epoch_done(trainer.step(1))
     assert not np.array_equal(vm.weights, before)
     np.testing.assert_array_equal(vm.weights, flatten_weights(vm.model.get_weights()))
-    assert training.curve.data["epoch"] == [1, 2]
+    assert training.chart.source.data["epoch"] == [1, 2]
     assert "Epoch 2: loss" in training.status.object
 
 
@@ -188,5 +188,6 @@ def test_diverged_training_is_reported_in_words():
     trainer = training._trainer_for_model()
     trainer.stopped = TrainingStopped("non-finite loss", 3, 7, "The loss became NaN.")
     training._finished(trainer)
-    assert "Training abgebrochen: The loss became NaN." in training.status.object
+    assert "Training gestoppt in Epoche 4, Batch 8: Der Loss wurde größer" in training.status.object
+    assert "NaN" not in training.status.object
     assert training.start.value is False

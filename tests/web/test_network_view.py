@@ -7,10 +7,10 @@ import math
 import numpy as np
 import pytest
 
-from web.fit_figure import plottable
 from web.i18n import Language
 from web.network_figure import picture, weight_refs
 from web.network_view import NetworkView
+from web.training_chart import plottable
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_training_reduces_the_loss(view: NetworkView) -> None:
     assert view.trainer.epoch == 40
     assert history["loss"][-1] < 0.5 * history["loss"][0]
     assert history["val_loss"][-1] < history["val_loss"][0]
-    assert view.curves.data["epoch"] == list(range(1, 41))
+    assert view.loss_chart.source.data["epoch"] == list(range(1, 41))
     assert view.epoch_text.object == "Epoch 40"
 
 
@@ -71,7 +71,7 @@ def test_architecture_editor_builds_a_new_net(view: NetworkView) -> None:
     dense = view.trainer.model.layers
     assert [layer.units for layer in dense] == [8, 8, 5, 1]
     assert dense[2].activation.name == "relu"
-    assert view.trainer.epoch == 0 and view.curves.data["epoch"] == []
+    assert view.trainer.epoch == 0 and view.loss_chart.source.data["epoch"] == []
     view.w_layers.value = 0
     assert [layer.units for layer in view.trainer.model.layers] == [1]
 
@@ -106,7 +106,7 @@ def test_diverging_run_shows_the_stop_message(view: NetworkView) -> None:
     stop = view.trainer.stopped
     assert f"epoch {stop.epoch + 1}, batch {stop.batch + 1}" in view.stopped_text.object
     # the log chart only gets plottable losses; the huge ones become gaps (NaN)
-    plotted = np.asarray(view.curves.data["loss"], dtype=float)
+    plotted = np.asarray(view.loss_chart.source.data["loss"], dtype=float)
     assert ((plotted > 0) & (plotted <= 1e12) | np.isnan(plotted)).all()
     view.lang.code = "de"  # the whole message follows the language, no English pycore text
     assert view.stopped_text.object.startswith(f"Training gestoppt in Epoche {stop.epoch + 1}")
