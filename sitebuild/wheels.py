@@ -37,6 +37,14 @@ def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
+def _pip(arguments: list[str], failure: str) -> None:
+    """Run this interpreter's pip; stop the build with pip's own error output if it fails."""
+    result = subprocess.run([sys.executable, "-m", "pip", *arguments], capture_output=True,
+                            text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build: {failure}\n{result.stderr.strip()}")
+
+
 def find_cached_wheel(cache: Path, name: str, version: str) -> Path | None:
     """The cached pure-Python wheel for `name==version`, if present."""
     for path in sorted(cache.glob("*.whl")):
@@ -55,27 +63,11 @@ def fetch_pinned_wheels(cache: Path) -> list[Path]:
     cache.mkdir(parents=True, exist_ok=True)
     missing = [f"{n}=={v}" for n, v in PINNED_WHEELS.items() if not find_cached_wheel(cache, n, v)]
     if missing:
-        cmd = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "--python-version",
-            PYTHON_TAG,
-            "--platform",
-            "any",
-            "-d",
-            str(cache),
-            *missing,
-        ]
-        result = subprocess.run(cmd, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise SystemExit(
-                f"build: cannot download wheels {missing} (no network and not in {cache}?)\n"
-                f"{result.stderr.strip()}"
-            )
+        _pip(
+            ["download", "--no-deps", "--only-binary=:all:", "--python-version", PYTHON_TAG,
+             "--platform", "any", "-d", str(cache), *missing],
+            failure=f"cannot download wheels {missing} (no network and not in {cache}?)",
+        )
     wheels = []
     for name, version in PINNED_WHEELS.items():
         path = find_cached_wheel(cache, name, version)
@@ -112,21 +104,8 @@ def build_project_wheel(project: Path, dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     source = dest / "src"
     shutil.copytree(project, source, ignore=_PROJECT_IGNORE)
-    cmd = [
-        sys.executable,
-        "-m",
-        "pip",
-        "wheel",
-        str(source),
-        "--no-deps",
-        "--no-build-isolation",
-        "-q",
-        "-w",
-        str(dest),
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"build: `pip wheel {project}` failed:\n{result.stderr.strip()}")
+    _pip(["wheel", str(source), "--no-deps", "--no-build-isolation", "-q", "-w", str(dest)],
+         failure=f"`pip wheel {project}` failed")
     built = sorted(dest.glob("*.whl"))
     if len(built) != 1:
         raise SystemExit(f"build: expected one wheel for {project}, got {built}")
