@@ -63,7 +63,7 @@ class ModelFiles(pn.viewable.Viewer):
         self.upload = pn.widgets.FileInput(accept=".json,application/json", multiple=False,
                                            css_classes=["nnlab-load-model"], width=230)
         self.upload.param.watch(self._uploaded, "value")
-        self._label = pn.pane.Str("", margin=(12, 4, 0, 12))
+        self._label = pn.pane.HTML("", margin=(12, 4, 0, 12))
         self._message = pn.pane.HTML("", margin=(8, 8))
         lang.bind(self._relabel)
 
@@ -90,6 +90,7 @@ class ModelFiles(pn.viewable.Viewer):
         problem = load_file(event.new, self._load)
         self.status = (self._lang.t("files.loaded", name=name) if problem is None
                        else self._lang.t("files.bad", name=name, detail=problem))
+        self.upload.clear()  # so that choosing the same file again loads it again
 
     def __panel__(self) -> pn.Row:
         return pn.Column(pn.Row(self.download, self._label, self.upload), self._message,

@@ -93,6 +93,13 @@ def test_saved_model_loads_back_identically(app, tmp_path: Path):
     app.locator(".nnlab-quotient", has_text=changed_quotient).wait_for()
     expect(app.locator(".nnlab-weight-6 input")).to_have_value("33.5")
 
+    # choosing the same file a second time loads it again
+    field.fill("10")
+    field.press("Enter")
+    app.locator(".nnlab-quotient").filter(has_not_text=changed_quotient).wait_for()
+    app.locator(".nnlab-load-model input[type=file]").set_input_files(str(saved))
+    app.locator(".nnlab-quotient", has_text=changed_quotient).wait_for()
+
 
 def test_png_export_is_an_image(app, tmp_path: Path):
     with app.expect_download(timeout=60_000) as info:
