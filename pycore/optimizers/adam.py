@@ -117,17 +117,7 @@ class Nadam(_AdamFamily):
     """Adam with Nesterov momentum and Keras' decaying momentum schedule (Dozat 2015)."""
 
     name = "nadam"
-
-    def __init__(
-        self,
-        learning_rate: float = 0.001,
-        beta_1: float = 0.9,
-        beta_2: float = 0.999,
-        epsilon: float = 1e-7,
-        **options: float | None,
-    ) -> None:
-        super().__init__(learning_rate, beta_1, beta_2, epsilon, **options)
-        self._u_product = 1.0
+    _u_product = 1.0  # running product of the momentum schedule; each instance's own after step 1
 
     def _momentum_at(self, step: int) -> float:
         return self.beta_1 * (1.0 - 0.5 * 0.96**step)
