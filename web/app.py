@@ -13,7 +13,6 @@ external requests.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 
 import panel as pn
 from bokeh.models import TabPanel as BkTabPanel
@@ -63,20 +62,15 @@ def _retitle(tabs: pn.Tabs, titles: list[str]) -> None:
         model.tabs = renamed
 
 
-def _view_factory(spec: str, lang: i18n.Language) -> Callable[[], pn.viewable.Viewer]:
-    """A function that imports ``module:class`` and builds the view (Panel calls it once)."""
+def lazy_view(spec: str, lang: i18n.Language) -> pn.param.ParamFunction:
+    """The view ``module:class`` (built as ``class(lang)``), imported and constructed only when
+    its tab is first rendered (``lazy=True``)."""
     module_name, _, class_name = spec.partition(":")
 
     def build() -> pn.viewable.Viewer:
         return getattr(importlib.import_module(module_name), class_name)(lang)
 
-    return build
-
-
-def lazy_view(spec: str, lang: i18n.Language) -> pn.param.ParamFunction:
-    """The view ``spec``, constructed only when it is first rendered (``lazy=True``)."""
-    return pn.param.ParamFunction(_view_factory(spec, lang), lazy=True,
-                                  sizing_mode="stretch_width")
+    return pn.param.ParamFunction(build, lazy=True, sizing_mode="stretch_width")
 
 
 def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
