@@ -30,6 +30,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+# Re-exported for one release: these moved to pycore.numerics (import them from there).
+from pycore.numerics import EXP_FLOOR as EXP_FLOOR
+from pycore.numerics import exp_nonpositive as exp_nonpositive
+from pycore.numerics import sigmoid as sigmoid
+
 MAX_LENGTH = 200
 MAX_DEPTH = 24
 MAX_CONSTANT_EXPONENT = 64.0
@@ -37,32 +42,6 @@ MAX_CONSTANT_EXPONENT = 64.0
 
 class FormulaError(ValueError):
     """The formula text is not an allowed expression (the message says why)."""
-
-
-#: Below this, exp(t) is replaced by exactly 0: exp(-700) ~ 1e-304 is still a normal float,
-#: while exp(-746) underflows (a FloatingPointError under ``np.errstate(all="raise")``).
-EXP_FLOOR = -700.0
-
-
-def exp_nonpositive(t: np.ndarray) -> np.ndarray:
-    """exp(t) for t <= 0 that never underflows: exactly 0 for t < EXP_FLOOR.
-
-    Shared by the built-in activations (sigmoid, softplus, elu, softmax, division) so that
-    they stay warning-free even under ``np.errstate(all="raise")`` at inputs like -1e300.
-    The clamp uses np.minimum/np.maximum: same result as np.clip, about twice as fast on the
-    small arrays of a training step.
-    """
-    t = np.asarray(t, dtype=np.float64)
-    return np.where(t < EXP_FLOOR, 0.0, np.exp(np.minimum(np.maximum(t, EXP_FLOOR), 0.0)))
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    """Logistic 1 / (1 + e^-x) without overflow: with e = exp(-|x|) <= 1,
-    sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0 (accurate in both tails).
-    Defined here so that ``sigmoid(x)`` in a user formula equals the built-in activation."""
-    x = np.asarray(x, dtype=np.float64)
-    e = exp_nonpositive(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 #: name -> (numpy function, number of positional arguments)
