@@ -19,12 +19,12 @@ import numpy as np
 from pycore import losses, optimizers
 from pycore.callbacks import Callback, History, NonFiniteGuard
 from pycore.layers import Dense, Dropout, layer_from_config
+from pycore.metrics import resolve_metric
 from pycore.training import (
     as_inputs,
     as_targets,
     evaluate_logs,
     guarded_step,
-    resolve_metric,
     run_fit,
 )
 
@@ -187,7 +187,7 @@ class Sequential:
         self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Sequence[str] | None = None
     ) -> None:
         """Choose optimizer (name, config or instance), loss (name or instance) and metrics
-        (loss names or accuracies; see `pycore.training.resolve_metric`)."""
+        (loss names or accuracies; see `pycore.metrics.resolve_metric`)."""
         if loss is None:
             raise ValueError(f"compile needs a loss; known: {losses.names()}")
         self.loss = losses.get(loss)

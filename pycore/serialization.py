@@ -32,8 +32,8 @@ import numpy as np
 
 from pycore import activations, initializers, losses, optimizers, regularizers
 from pycore.formula import FormulaError
+from pycore.metrics import resolve_metric
 from pycore.model import Sequential
-from pycore.training import resolve_metric
 
 FORMAT = "nnlab-model"
 VERSION = 1

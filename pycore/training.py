@@ -1,4 +1,4 @@
-"""The training loop behind `Sequential.fit`, plus input checks and metric bookkeeping.
+"""The training loop behind `Sequential.fit`, plus input checks and batch-weighted means.
 
 Keras semantics reproduced here (so lecture code and numbers carry over):
 - the reported epoch `loss` is the mean of the per-batch training losses, weighted by batch
@@ -16,38 +16,20 @@ long call.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from pycore import losses
 from pycore.callbacks import Callback, CallbackList, History, NonFiniteGuard, TrainingStopped
 from pycore.layers import Dropout
 
-Metric = Callable[[np.ndarray, np.ndarray], float]
-
-ACCURACY_NAMES = ("accuracy", "acc", "binary_accuracy", "categorical_accuracy")
-
-
-def binary_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    """Share of outputs on the right side of 0.5: mean(y_true == (y_pred > 0.5))."""
-    return float(np.mean(y_true == (y_pred > 0.5)))
-
-
-def categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    """Share of rows whose largest prediction is at the true class (argmax of one-hot y)."""
-    return float(np.mean(np.argmax(y_true, axis=-1) == np.argmax(y_pred, axis=-1)))
-
-
-def resolve_metric(name: str, output_dim: int) -> Metric:
-    """A metric by name: any loss name, or an accuracy. Plain "accuracy" means binary accuracy
-    for a single output and categorical accuracy otherwise (Keras picks it the same way)."""
-    if name == "binary_accuracy" or (name in ("accuracy", "acc") and output_dim == 1):
-        return binary_accuracy
-    if name in ACCURACY_NAMES:
-        return categorical_accuracy
-    return losses.get(name)
+# Moved to pycore.metrics; re-exported here for one release.
+from pycore.metrics import ACCURACY_NAMES as ACCURACY_NAMES
+from pycore.metrics import Metric as Metric
+from pycore.metrics import binary_accuracy as binary_accuracy
+from pycore.metrics import categorical_accuracy as categorical_accuracy
+from pycore.metrics import resolve_metric as resolve_metric
 
 
 def as_inputs(x: Any, input_dim: int | None, what: str = "x") -> np.ndarray:
