@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from pycore import data
+from pycore import division
 from pycore.activations import Division
 
 try:
@@ -44,7 +44,7 @@ def pycore_epoch(x: np.ndarray, y: np.ndarray, init: list[np.ndarray], batch_siz
     """A closure that trains a fresh copy of the net for one epoch; returns (loss, weights)."""
 
     def run() -> tuple[float, list[np.ndarray]]:
-        model = data.division_model(preset=None, seed=0)  # compiled with adam + mae
+        model = division.division_model(preset=None, seed=0)  # compiled with adam + mae
         model.set_weights(init)
         history = model.fit(x, y, epochs=1, batch_size=batch_size, shuffle=False, verbose=0)
         return history.history["loss"][-1], model.get_weights()
@@ -99,7 +99,7 @@ def torch_epoch(x: np.ndarray, y: np.ndarray, init: list[np.ndarray], batch_size
 def gradient_gap(x: np.ndarray, y: np.ndarray, init: list[np.ndarray]) -> float:
     """Largest relative difference between pycore's hand-written gradients and torch
     autograd on one batch: the two trainings differ only through the optimizer."""
-    model = data.division_model(preset=None, seed=0)
+    model = division.division_model(preset=None, seed=0)
     model.set_weights(init)
     ours = model.gradients(x, y)
     params = torch_params(init)
@@ -131,8 +131,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
 
-    x, y = data.division_dataset(args.samples, seed=0)
-    init = data.division_model(preset=None, seed=0).get_weights()
+    x, y = division.division_dataset(args.samples, seed=0)
+    init = division.division_model(preset=None, seed=0).get_weights()
     steps = -(-args.samples // args.batch_size)
     print(f"division net 2-2-1, {args.samples} samples, batch {args.batch_size} "
           f"({steps} steps), Adam + MAE, float64, median of {args.repeats}")
