@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 
 from pycore.callbacks import Callback, CallbackList, History, NonFiniteGuard, TrainingStopped
-from pycore.layers import Dropout
 
 # Moved to pycore.metrics; re-exported here for one release.
 from pycore.metrics import ACCURACY_NAMES as ACCURACY_NAMES
@@ -30,6 +29,7 @@ from pycore.metrics import Metric as Metric
 from pycore.metrics import binary_accuracy as binary_accuracy
 from pycore.metrics import categorical_accuracy as categorical_accuracy
 from pycore.metrics import resolve_metric as resolve_metric
+from pycore.trainable import TrainableModel
 
 
 def as_inputs(x: Any, input_dim: int | None, what: str = "x") -> np.ndarray:
@@ -90,7 +90,9 @@ class WeightedMeans:
         return {prefix + name: total / self.count for name, total in self.totals.items()}
 
 
-def evaluate_logs(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int | None) -> dict:
+def evaluate_logs(
+    model: TrainableModel, x: np.ndarray, y: np.ndarray, batch_size: int | None
+) -> dict[str, float]:
     """Loss (with penalty) and metrics in inference mode; one pass, or weighted batches."""
     step = x.shape[0] if batch_size is None else _positive_int(batch_size, "batch_size")
     means = WeightedMeans()
@@ -106,7 +108,7 @@ def evaluate_logs(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int | No
 def split_validation(
     x: np.ndarray,
     y: np.ndarray,
-    model: Any,
+    model: TrainableModel,
     validation_split: float,
     validation_data: Sequence[Any] | None,
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
@@ -131,13 +133,21 @@ def split_validation(
 
 
 def guarded_step(
-    model: Any, xb: np.ndarray, yb: np.ndarray, guard: NonFiniteGuard, epoch: int, batch: int
+    model: TrainableModel,
+    xb: np.ndarray,
+    yb: np.ndarray,
+    guard: NonFiniteGuard,
+    epoch: int,
+    batch: int,
 ) -> tuple[dict[str, float], TrainingStopped | None]:
     """One optimizer step that never leaves non-finite weights behind.
 
-    Returns the batch logs (loss incl. penalty and metrics, before the update) and None, or the
-    event describing why the step was refused/undone (the weights are then the ones from before
-    the step, and the optimizer never saw a non-finite gradient).
+    The guard remembers ALL weights (also moving statistics that a layer updates in its
+    training forward pass) and restores all of them when the step is refused; the optimizer
+    sees only the trainable ones. Returns the batch logs (loss incl. penalty and metrics,
+    before the update) and None, or the event describing why the step was refused/undone (the
+    weights are then the ones from before the step, and the optimizer never saw a non-finite
+    gradient).
     """
     weights = model.weights
     guard.remember(weights)
@@ -149,7 +159,7 @@ def guarded_step(
             grads = model.backward(yb, pred)
             event = guard.check_gradients(grads, epoch, batch)
         if event is None:
-            model.optimizer.apply(grads, weights)
+            model.optimizer.apply(grads, model.trainable_weights)
             event = guard.check_weights(weights, epoch, batch)
     if event is not None:
         guard.restore(weights)
@@ -157,7 +167,7 @@ def guarded_step(
 
 
 def run_fit(
-    model: Any,
+    model: TrainableModel,
     x: np.ndarray,
     y: np.ndarray,
     *,
@@ -191,12 +201,12 @@ def run_fit(
     hooks = CallbackList([history, *(callbacks or [])], model)
     guard = NonFiniteGuard()
     model.stop_training = False
-    dropouts = [layer for layer in model.layers if isinstance(layer, Dropout)]
+    random_layers = [layer for layer in model.layers if layer.rng is not None]
     hooks.on_train_begin({})
     epoch_logs: dict[str, float] = {}
     for epoch in range(initial_epoch, epochs):
         rng = model.rng if seed is None else np.random.default_rng([seed, epoch])
-        for layer in dropouts:
+        for layer in random_layers:
             layer.rng = rng
         hooks.on_epoch_begin(epoch, {})
         x_epoch, y_epoch = x_train, y_train

@@ -1,4 +1,4 @@
-"""Layers: `Dense` (affine map + activation) and `Dropout` (inverted dropout), Keras-style.
+"""`Dense`: a fully connected layer (affine map + activation), Keras-style.
 
 Conventions (as in Keras): rows are examples; a Dense kernel has shape (inputs, units), so the
 forward pass is  z = x @ W + b,  a = act(z).  Backward, for an upstream gradient g = dL/da:
@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from pycore import activations, initializers, regularizers
+from pycore.layers.base import Layer, positive_dim
 
 
 def _initialize(identifier: Any, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -37,13 +38,17 @@ def _initializer_config(identifier: Any) -> str | dict[str, Any]:
     return _compact(initializers.get(identifier).get_config())
 
 
-class Dense:
+class Dense(Layer):
     """Fully connected layer: `units` neurons, each a linear regression followed by `activation`.
 
     Weights exist after `build(input_dim, rng)` (the model calls it as soon as the input width is
     known). `.grads` holds `[dW, db]` (or `[dW]` without bias) after `backward`, and includes the
     kernel regularizer's gradient so that it is the gradient of the full training loss.
+    All its weights are trainable.
     """
+
+    config_keys = frozenset({"name", "units", "activation", "input_dim", "use_bias",
+                             "kernel_initializer", "bias_initializer", "kernel_regularizer"})
 
     def __init__(
         self,
@@ -56,15 +61,10 @@ class Dense:
         kernel_regularizer: Any = None,
         name: str | None = None,
     ) -> None:
-        if isinstance(units, bool) or not isinstance(units, int | np.integer) or units < 1:
-            raise ValueError(f"Dense units must be a positive integer, got {units!r}")
-        if input_dim is not None and (
-            isinstance(input_dim, bool) or not isinstance(input_dim, int | np.integer)
-            or input_dim < 1
-        ):
-            raise ValueError(f"Dense input_dim must be a positive integer, got {input_dim!r}")
-        self.units = int(units)
-        self.input_dim = None if input_dim is None else int(input_dim)
+        super().__init__(name)
+        self.units = positive_dim(units, "Dense units")
+        if input_dim is not None:
+            self.input_dim = positive_dim(input_dim, "Dense input_dim")
         self.activation = activations.get("linear" if activation is None else activation)
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
@@ -72,10 +72,8 @@ class Dense:
         initializers.get(bias_initializer)
         self.use_bias = bool(use_bias)
         self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.name = name
         self.kernel: np.ndarray | None = None
         self.bias: np.ndarray | None = None
-        self.grads: list[np.ndarray] = []
         self._x: np.ndarray | None = None
         self._z: np.ndarray | None = None
         self._slope: np.ndarray | None = None
@@ -107,9 +105,6 @@ class Dense:
             return []
         return [self.kernel] if self.bias is None else [self.kernel, self.bias]
 
-    def count_params(self) -> int:
-        return sum(w.size for w in self.weights)
-
     def penalty(self) -> float:
         """Regularization term this layer adds to the training loss (0 without a regularizer)."""
         if self.kernel_regularizer is None or self.kernel is None:
@@ -124,17 +119,27 @@ class Dense:
         is a single multiplication. Inference (`training=False`) computes the value only, and
         `backward` then evaluates the slope itself.
         """
-        if self.kernel is None:
-            raise ValueError(f"layer {self.name!r} is not built yet")
-        z = x @ self.kernel
-        if self.bias is not None:
-            z = z + self.bias
+        z = self._pre_activation(x)
         self._x, self._z = x, z
         if training and self.activation.elementwise:
             a, self._slope = self.activation.value_and_derivative(z)
             return a
         self._slope = None
         return self.activation(z)
+
+    def _pre_activation(self, x: np.ndarray) -> np.ndarray:
+        """z = x @ W + b (the one place it is computed, so `trace` equals `forward`)."""
+        if self.kernel is None:
+            raise ValueError(f"layer {self.name!r} is not built yet")
+        z = x @ self.kernel
+        if self.bias is not None:
+            z = z + self.bias
+        return z
+
+    def trace(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(z, act(z)) for `x` in inference mode; the caches for `backward` stay as they are."""
+        z = self._pre_activation(x)
+        return z, self.activation(z)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """Given dL/da for the cached forward pass, fill `.grads` and return dL/dx."""
@@ -165,71 +170,3 @@ class Dense:
             "bias_initializer": _initializer_config(self.bias_initializer),
             "kernel_regularizer": None if regularizer is None else regularizer.get_config(),
         }
-
-
-class Dropout:
-    """Inverted dropout (Keras): while training, each value is zeroed with probability `rate`
-    and the survivors are scaled by 1/(1-rate), so the expected activation is unchanged and
-    inference needs no rescaling. Outside training it is the identity.
-
-    The mask comes from `self.rng` (a NumPy Generator; `fit(seed=...)` replaces it every epoch
-    so that a seeded run is reproducible).
-    """
-
-    def __init__(self, rate: float, seed: int | None = None, name: str | None = None) -> None:
-        rate = float(rate)
-        if not 0.0 <= rate < 1.0:
-            raise ValueError(f"Dropout rate must be in [0, 1), got {rate}")
-        self.rate = rate
-        self.seed = seed
-        self.name = name
-        self.rng = np.random.default_rng(seed)
-        self.input_dim: int | None = None
-        self.grads: list[np.ndarray] = []
-        self.weights: list[np.ndarray] = []
-        self._scale: np.ndarray | None = None
-
-    @property
-    def built(self) -> bool:
-        return self.input_dim is not None
-
-    @property
-    def output_dim(self) -> int | None:
-        return self.input_dim
-
-    def build(self, input_dim: int, rng: np.random.Generator | None = None) -> None:
-        self.input_dim = int(input_dim)
-
-    def count_params(self) -> int:
-        return 0
-
-    def penalty(self) -> float:
-        return 0.0
-
-    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        if not training or self.rate == 0.0:
-            self._scale = None
-            return x
-        keep = self.rng.random(x.shape) >= self.rate
-        self._scale = keep / (1.0 - self.rate)
-        return x * self._scale
-
-    def backward(self, grad_out: np.ndarray) -> np.ndarray:
-        return grad_out if self._scale is None else grad_out * self._scale
-
-    def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "rate": self.rate, "seed": self.seed}
-
-
-LAYER_CLASSES: dict[str, type[Dense] | type[Dropout]] = {"Dense": Dense, "Dropout": Dropout}
-
-
-def layer_from_config(entry: dict[str, Any]) -> Dense | Dropout:
-    """Rebuild a layer from `{"class_name": "Dense" | "Dropout", "config": {...}}`."""
-    class_name = entry.get("class_name")
-    if class_name not in LAYER_CLASSES:
-        raise ValueError(f"unknown layer class {class_name!r}; known: {sorted(LAYER_CLASSES)}")
-    try:
-        return LAYER_CLASSES[class_name](**entry.get("config", {}))
-    except TypeError as error:
-        raise ValueError(f"bad {class_name} config: {error}") from None
