@@ -2,35 +2,81 @@
 and the guard that stops it when numbers stop being numbers.
 
 Why a guard is built into `fit`: in a teaching lab a learning rate of 10 is an experiment, not a
-mistake. When the loss or a weight overflows to inf/NaN the run is over, but the student should
-keep the last sensible network and be told in words what happened, instead of getting a screen
-of NaNs.
+mistake. When the loss, a gradient or a weight overflows to inf/NaN the run is over, but the
+student should keep the last sensible network and be told in words what happened, instead of
+getting a screen of NaNs. A training step has three places where numbers can stop being
+numbers, checked in this order, and each has its own `StopReason`:
+
+1. the forward pass and the loss (`NON_FINITE_LOSS`): nothing is differentiated or updated;
+2. the backward pass (`NON_FINITE_GRADIENTS`): the loss was finite, but a gradient overflowed,
+   so the update is not applied (the optimizer never sees it);
+3. the update (`NON_FINITE_WEIGHTS`): loss and gradients were finite, but learning rate times
+   gradient pushed a weight beyond the largest float, so the update is undone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
-NON_FINITE_LOSS = "non-finite loss"
-NON_FINITE_WEIGHTS = "non-finite weights"
+
+class StopReason(StrEnum):
+    """Why the non-finite guard stopped training. A `StrEnum` (a `str` and an `Enum`): the
+    values are the strings earlier versions used, so `event.reason == "non-finite loss"` and
+    `str(event.reason)` still work."""
+
+    NON_FINITE_LOSS = "non-finite loss"
+    NON_FINITE_GRADIENTS = "non-finite gradients"
+    NON_FINITE_WEIGHTS = "non-finite weights"
+
+    @property
+    def explanation(self) -> str:
+        """What went wrong, in one English sentence for a student."""
+        return _EXPLANATIONS[self]
+
+
+_EXPLANATIONS = {
+    StopReason.NON_FINITE_LOSS: (
+        "the loss became infinite or NaN: the forward pass or the loss computation overflowed, "
+        "so nothing was differentiated or updated."
+    ),
+    StopReason.NON_FINITE_GRADIENTS: (
+        "the loss was finite, but a gradient became infinite or NaN: the backward pass "
+        "overflowed, so the update was not applied."
+    ),
+    StopReason.NON_FINITE_WEIGHTS: (
+        "the loss and the gradients were finite, but the update itself overflowed: learning "
+        "rate times gradient would have made a weight infinite or NaN, so it was undone."
+    ),
+}
 
 
 @dataclass(frozen=True)
 class TrainingStopped:
     """Why and where `fit` stopped early.
 
-    `reason` is `"non-finite loss"` or `"non-finite weights"`; `epoch` and `batch` are the
-    (0-based) indices of the step that went bad; `message` is an English sentence for the user.
+    `reason` is a `StopReason`; `epoch` and `batch` are the (0-based) indices of the step that
+    went bad; `message` is an English sentence for the user (where, the reason's explanation,
+    what was kept, what to try).
     """
 
-    reason: str
+    reason: StopReason
     epoch: int
     batch: int
     message: str
+
+    @classmethod
+    def at(cls, reason: StopReason, epoch: int, batch: int) -> TrainingStopped:
+        """The event for `reason` in the given step, with its message."""
+        return cls(
+            reason, epoch, batch,
+            f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: {reason.explanation} "
+            "The weights from before this step were kept. Try a smaller learning rate.",
+        )
 
 
 class Callback:
@@ -145,47 +191,30 @@ class NonFiniteGuard:
 
     @staticmethod
     def check_loss(loss: float, epoch: int, batch: int) -> TrainingStopped | None:
+        """After the forward pass: a non-finite loss means its gradient is garbage."""
         if np.isfinite(loss):
             return None
-        return TrainingStopped(
-            NON_FINITE_LOSS,
-            epoch,
-            batch,
-            f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: the loss became {loss} "
-            "(it overflowed). The weights from before this step were kept. Try a smaller "
-            "learning rate.",
-        )
+        return TrainingStopped.at(StopReason.NON_FINITE_LOSS, epoch, batch)
 
     @staticmethod
     def check_gradients(
         grads: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        return _stop_if_non_finite(
-            grads, epoch, batch,
-            "a gradient became infinite or NaN, so this update would have made the weights "
-            "non-finite.",
-        )
+        """After the backward pass, before the optimizer sees the gradients."""
+        return _stop_unless_finite(grads, StopReason.NON_FINITE_GRADIENTS, epoch, batch)
 
     @staticmethod
     def check_weights(
         weights: Sequence[np.ndarray], epoch: int, batch: int
     ) -> TrainingStopped | None:
-        return _stop_if_non_finite(
-            weights, epoch, batch, "a weight became infinite or NaN after the update."
-        )
+        """After the update."""
+        return _stop_unless_finite(weights, StopReason.NON_FINITE_WEIGHTS, epoch, batch)
 
 
-def _stop_if_non_finite(
-    arrays: Sequence[np.ndarray], epoch: int, batch: int, what_happened: str
+def _stop_unless_finite(
+    arrays: Sequence[np.ndarray], reason: StopReason, epoch: int, batch: int
 ) -> TrainingStopped | None:
-    """None when every entry of ``arrays`` is finite, else the NON_FINITE_WEIGHTS event whose
-    message is ``what_happened`` framed by where it happened and what the learner can do."""
+    """None when every entry of ``arrays`` is finite, else the event for ``reason``."""
     if all(np.isfinite(a).all() for a in arrays):
         return None
-    return TrainingStopped(
-        NON_FINITE_WEIGHTS,
-        epoch,
-        batch,
-        f"Training stopped in epoch {epoch + 1}, batch {batch + 1}: {what_happened} The "
-        "weights from before this step were kept. Try a smaller learning rate.",
-    )
+    return TrainingStopped.at(reason, epoch, batch)

@@ -1,4 +1,7 @@
-"""The non-finite guard: divergent training stops, keeps the last finite weights, says why."""
+"""The non-finite guard: divergent training stops, keeps the last finite weights, says why.
+
+Each StopReason is produced by a net that really fails at that stage of a step: the loss
+(forward pass), a gradient (backward pass) or the update."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import numpy as np
 import pytest
 
 from pycore import Dense, Sequential, activations, optimizers
-from pycore.callbacks import Callback, TrainingStopped
+from pycore.callbacks import Callback, StopReason, TrainingStopped
 
 
 class Recorder(Callback):
@@ -51,7 +54,9 @@ def test_divergent_sgd_is_stopped_with_last_finite_weights() -> None:
         history = model.fit(*linear_data(), epochs=100, batch_size=16, shuffle=False,
                             callbacks=[recorder])
     event = history.stopped
-    assert event is not None and event.reason == "non-finite loss"
+    assert event is not None and event.reason is StopReason.NON_FINITE_LOSS
+    assert event.reason == "non-finite loss"  # str-valued: comparisons of older code still work
+    assert "forward pass or the loss computation overflowed" in event.message
     assert recorder.events == [event] and not recorder.ended
     assert "learning rate" in event.message and f"epoch {event.epoch + 1}" in event.message
     assert_finite(model)
@@ -69,9 +74,14 @@ def test_overflowing_update_restores_weights() -> None:
     """Finite loss and gradient, but the step itself overflows: w - 1e308 * g = -inf."""
     model = linear_model(optimizers.get("sgd", learning_rate=1e308))
     before = model.get_weights()
+    x, y = linear_data()
+    assert np.isfinite(model.evaluate(x, y))
+    assert all(np.isfinite(g).all() for g in model.gradients(x, y))
     recorder = Recorder()
-    history = model.fit(*linear_data(), epochs=3, batch_size=64, callbacks=[recorder])
-    assert history.stopped is not None and history.stopped.reason == "non-finite weights"
+    history = model.fit(x, y, epochs=3, batch_size=64, callbacks=[recorder])
+    assert history.stopped is not None
+    assert history.stopped.reason is StopReason.NON_FINITE_WEIGHTS
+    assert "the update itself overflowed" in history.stopped.message
     assert (history.stopped.epoch, history.stopped.batch) == (0, 0)
     assert recorder.events == [history.stopped]
     for a, b in zip(model.get_weights(), before, strict=True):
@@ -85,11 +95,44 @@ def test_non_finite_gradient_never_reaches_the_optimizer() -> None:
     model.compile(optimizer="adam", loss="mse")
     before = model.get_weights()
     history = model.fit(*linear_data(), epochs=2, batch_size=32)
-    assert history.stopped is not None and history.stopped.reason == "non-finite weights"
-    assert "gradient" in history.stopped.message
+    assert history.stopped is not None
+    assert history.stopped.reason is StopReason.NON_FINITE_GRADIENTS
+    assert "backward pass overflowed" in history.stopped.message
     assert model.optimizer.iterations == 0
     for a, b in zip(model.get_weights(), before, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_backward_overflow_is_a_gradient_stop_not_a_weight_stop() -> None:
+    """Huge output weights (+-5e307) on a tanh layer: the prediction 8.3e307 and the MAE stay
+    finite, but dL/dW1 = x * dL/dz1 = 40 * 1.5e307 overflows in the backward pass."""
+    model = Sequential([Dense(2, activation="tanh", input_dim=3), Dense(1)], seed=0)
+    model.compile(optimizer="sgd", loss="mae")
+    model.set_weights([np.array([[0.01, -0.01]] * 3), np.zeros(2),
+                       np.array([[5e307], [-5e307]]), np.zeros(1)])
+    before = model.get_weights()
+    x, y = np.full((1, 3), 40.0), np.zeros((1, 1))
+    assert np.isfinite(model.evaluate(x, y))
+    with np.errstate(all="ignore"):
+        assert not all(np.isfinite(g).all() for g in model.gradients(x, y))
+    with np.errstate(all="raise"):
+        history = model.fit(x, y, epochs=1, batch_size=1)
+    assert history.stopped is not None
+    assert history.stopped.reason is StopReason.NON_FINITE_GRADIENTS
+    assert model.optimizer.iterations == 0
+    for a, b in zip(model.get_weights(), before, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_stop_reasons_are_strings_with_distinct_explanations() -> None:
+    assert [reason.value for reason in StopReason] == [
+        "non-finite loss", "non-finite gradients", "non-finite weights"]
+    for reason in StopReason:
+        assert isinstance(reason, str) and str(reason) == f"{reason}" == reason.value
+        event = TrainingStopped.at(reason, 2, 4)
+        assert event.message.startswith("Training stopped in epoch 3, batch 5: ")
+        assert reason.explanation in event.message
+    assert len({reason.explanation for reason in StopReason}) == 3
 
 
 def test_train_on_batch_keeps_weights_finite() -> None:
