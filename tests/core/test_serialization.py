@@ -15,14 +15,18 @@ from hypothesis import strategies as st
 
 import pycore
 from pycore import activations, data, optimizers
+from pycore.layers import LAYER_CLASSES
 from pycore.serialization import (
     MAX_LAYERS,
+    MAX_PARAMS,
     MAX_TEXT_CHARS,
+    MAX_UNITS,
     ModelFileError,
     from_json,
     load_weights_json,
     to_json,
 )
+from pycore.serialization.layer_checks import LAYER_CHECKS, required_keys
 
 
 def _trained(model: pycore.Sequential, seed: int) -> pycore.Sequential:
@@ -162,7 +166,7 @@ def _with(path: tuple[Any, ...], value: Any) -> str:
     (_with(("version",), True), "version"),
     (_with(("layers", 0, "config", "activation"), "divide"), "layers[0].config.activation"),
     (_with(("layers", 1, "config", "units"), 0), "layers[1].config.units: expected a whole"),
-    (_with(("layers", 1, "config", "units"), 513), "from 1 to 512"),
+    (_with(("layers", 1, "config", "units"), MAX_UNITS + 1), f"from 1 to {MAX_UNITS}"),
     (_with(("layers", 0, "config", "kernel_initializer"), "magic"), "kernel_initializer"),
     (_with(("layers", 0, "class_name"), "Conv2D"), "layers[0].class_name"),
     (_with(("layers", 0, "config", "activation"), {"name": "f", "formula": "__import__('os')"}),
@@ -180,7 +184,7 @@ def _with(path: tuple[Any, ...], value: Any) -> str:
     (_with(("compile", "metrics"), ["precision"]), "compile.metrics[0]"),
     (_with(("extra",), 1), "unknown field 'extra'"),
     (_with(("layers",), [json.loads(to_json(division()))["layers"][1]] * (MAX_LAYERS + 1)),
-     "layers: expected a list of 1 to 20"),
+     f"layers: expected a list of 1 to {MAX_LAYERS}"),
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     (" " * (MAX_TEXT_CHARS + 1), "too large"),
 ])
@@ -191,8 +195,9 @@ def test_malformed_file_message_names_the_field(text: str, message: str) -> None
 
 
 def test_too_many_parameters() -> None:
-    wide = {"class_name": "Dense", "config": {"units": 500, "input_dim": 500}}
-    text = _with(("layers",), [wide, {"class_name": "Dense", "config": {"units": 500}}])
+    wide = {"class_name": "Dense", "config": {"units": MAX_UNITS, "input_dim": MAX_UNITS}}
+    text = _with(("layers",), [wide, {"class_name": "Dense", "config": {"units": MAX_UNITS}}])
+    assert 2 * MAX_UNITS * (MAX_UNITS + 1) > MAX_PARAMS
     with pytest.raises(ModelFileError, match="parameters"):
         from_json(text)
 
@@ -278,7 +283,7 @@ def _assert_rejected_or_valid(text: Any) -> None:
         pass
     else:
         assert all(np.isfinite(w).all() for w in model.get_weights())
-        assert model.count_params() <= 100_000
+        assert model.count_params() <= MAX_PARAMS
         from_json(to_json(model))
     before = _snapshot(TARGET)
     try:
@@ -310,3 +315,59 @@ def test_fuzz_mutated_documents(text: str) -> None:
 ))
 def test_fuzz_random_text_and_json(text: Any) -> None:
     _assert_rejected_or_valid(text)
+
+
+# ------------------------------------------------------------ keys derived from the classes
+@pytest.mark.parametrize("kind", ["Dense", "Dropout"])
+def test_allowed_keys_are_the_class_config_keys(kind: str) -> None:
+    cls = LAYER_CLASSES[kind]
+    layers = json.loads(to_json(classifier()))["layers"]
+    entry = next(e for e in layers if e["class_name"] == kind)
+    assert set(entry["config"]) == cls.config_keys  # get_config writes exactly these
+    index = layers.index(entry)
+    entry["config"]["not_a_key"] = 1
+    with pytest.raises(ModelFileError) as info:
+        from_json(json.dumps({**json.loads(to_json(classifier())), "layers": layers}))
+    message = str(info.value)
+    assert message.startswith(f"layers[{index}].config: unknown field 'not_a_key'")
+    assert message.endswith("allowed: " + ", ".join(sorted(cls.config_keys)))
+
+
+def test_required_keys_are_the_constructor_parameters_without_default() -> None:
+    assert required_keys(pycore.Dense) == {"units"}
+    assert required_keys(pycore.Dropout) == {"rate"}
+    doc = json.loads(to_json(classifier()))
+    del doc["layers"][1]["config"]["rate"]
+    with pytest.raises(ModelFileError, match=r"layers\[1\].config: missing field 'rate'"):
+        from_json(json.dumps(doc))
+
+
+def test_every_layer_kind_has_a_value_check() -> None:
+    assert set(LAYER_CHECKS) == set(LAYER_CLASSES)
+
+
+def test_first_layer_must_take_input_dim() -> None:
+    doc = json.loads(to_json(classifier()))
+    doc["layers"] = doc["layers"][1:]
+    with pytest.raises(ModelFileError, match=r"layers\[0\]: the first layer must be one that "
+                                             r"fixes the number of inputs \(Dense\)"):
+        from_json(json.dumps(doc))
+
+
+def test_largest_allowed_model_fits_in_a_file() -> None:
+    """A net just under MAX_PARAMS whose every weight has the longest float text still loads:
+    MAX_TEXT_CHARS is large enough for MAX_PARAMS."""
+    inputs = MAX_PARAMS // MAX_UNITS - 1
+    model = pycore.Sequential([pycore.Dense(MAX_UNITS, input_dim=inputs)])
+    model.set_weights([np.full(w.shape, -2.2250738585072014e-308) for w in model.weights])
+    assert MAX_PARAMS - MAX_UNITS < model.count_params() <= MAX_PARAMS
+    text = to_json(model)
+    assert len(text) < MAX_TEXT_CHARS
+    assert [w.tobytes() for w in from_json(text).get_weights()] == [
+        w.tobytes() for w in model.get_weights()]
+
+
+def test_deepest_allowed_model_loads() -> None:
+    model = pycore.Sequential([pycore.Dense(2, input_dim=2)]
+                              + [pycore.Dense(2) for _ in range(MAX_LAYERS - 1)])
+    assert len(from_json(to_json(model)).layers) == MAX_LAYERS
