@@ -22,8 +22,8 @@ What is shown: the *data* loss ``model.loss(y, ŷ)``. Weight regularizers are no
 weight-node gradients equal ``model.gradients(x[None], y[None])`` exactly when no regularizer is
 set (with one, ``model.gradients`` adds the penalty's gradient). Dropout is identity at
 inference time and is skipped. Ids are unambiguous strings (``w1_2_1``), labels are lecture
-notation (``w[1]21``); ``Node.layer`` is the index in ``model.layers``, while the ``[l]`` in the
-labels counts Dense layers from 1 as in the lecture.
+notation from :mod:`pycore.notation` (``w[1]21``); ``Node.layer`` is the index in
+``model.layers``, while the ``[l]`` in the labels counts Dense layers from 1 as in the lecture.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from typing import Any
 import numpy as np
 
 from pycore.activations import Softmax
-from pycore.layers import Dense
+from pycore.layers import Dense, Dropout
+from pycore.notation import bias_label, subscript, weight_label, weight_offsets
 
 OPS = ("input", "target", "weight", "bias", "mul", "sum", "activation", "loss")
 
@@ -127,12 +128,6 @@ class _Builder:
         self.graph._out.setdefault(src, []).append(edge)
 
 
-def _idx(*indices: int) -> str:
-    """Lecture subscripts: ``11`` for (1, 1); with a comma once an index has two digits."""
-    parts = [str(i) for i in indices]
-    return ("," if any(len(p) > 1 for p in parts) else "").join(parts)
-
-
 def _affine_target_grad(loss: Any, y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
     """Cross-entropies are affine in y_true, so L(y + e_j) - L(y) is d L / d y_j exactly."""
     base = loss(y[None], yhat[None])
@@ -177,7 +172,7 @@ def _dense_layer(b: _Builder, layer: Any, layer_index: int, number: int,
         terms = []
         for i, src in enumerate(inputs):
             w_id = b.add(f"w{number}_{i + 1}_{j + 1}", "weight",
-                         f"w[{number}]{_idx(i + 1, j + 1)}", kernel[i, j],
+                         weight_label(number, i + 1, j + 1), kernel[i, j],
                          param=(w_index, (i, j)), layer=layer_index)
             x_val, w_val = g.node(src).value, g.node(w_id).value
             m_id = b.add(f"m{number}_{i + 1}_{j + 1}", "mul",
@@ -187,9 +182,9 @@ def _dense_layer(b: _Builder, layer: Any, layer_index: int, number: int,
             b.link(src, m_id, w_val)
             terms.append(m_id)
         if layer.use_bias:
-            terms.append(b.add(f"b{number}_{j + 1}", "bias", f"b[{number}]{_idx(j + 1)}",
+            terms.append(b.add(f"b{number}_{j + 1}", "bias", bias_label(number, j + 1),
                                layer.bias[j], param=(w_index + 1, (j,)), layer=layer_index))
-        z_id = b.add(f"z{number}_{j + 1}", "sum", f"z[{number}]{_idx(j + 1)}",
+        z_id = b.add(f"z{number}_{j + 1}", "sum", f"z[{number}]{subscript(j + 1)}",
                      sum(g.node(t).value for t in terms), layer=layer_index)
         for t in terms:
             b.link(t, z_id, 1.0)
@@ -198,7 +193,7 @@ def _dense_layer(b: _Builder, layer: Any, layer_index: int, number: int,
     act = layer.activation
     z = np.array([g.node(z_id).value for z_id in z_ids])
     a = np.asarray(act(z[None]), dtype=float)[0]
-    a_ids = [b.add(f"a{number}_{j + 1}", "activation", f"a[{number}]{_idx(j + 1)}", a[j],
+    a_ids = [b.add(f"a{number}_{j + 1}", "activation", f"a[{number}]{subscript(j + 1)}", a[j],
                    layer=layer_index) for j in range(layer.units)]
     if not isinstance(act, Softmax):  # element-wise: a_j depends on z_j alone
         slope = np.asarray(act.derivative(z), dtype=float)
@@ -238,18 +233,21 @@ def trace(model: Any, x: Any, y: Any) -> Graph:
                          f"known: {', '.join(_TARGET_GRAD)}")
     if not model.built:
         raise ValueError("trace needs a built model (give the first layer input_dim)")
+    other = [type(layer).__name__ for layer in model.layers
+             if not isinstance(layer, Dense | Dropout)]
+    if other:
+        raise ValueError(f"trace draws Dense and Dropout layers only, not {other[0]}")
     dense = [(k, layer) for k, layer in enumerate(model.layers) if isinstance(layer, Dense)]
     x_row = _as_row(x, model.input_dim, "x")
     y_row = _as_row(y, dense[-1][1].units, "y")
 
     b = _Builder()
-    current = [b.add(f"x{i + 1}", "input", f"x{_idx(i + 1)}", v) for i, v in enumerate(x_row)]
-    w_index = 0
+    current = [b.add(f"x{i + 1}", "input", f"x{subscript(i + 1)}", v) for i, v in enumerate(x_row)]
+    offsets = weight_offsets(model)
     for number, (layer_index, layer) in enumerate(dense, start=1):
-        current = _dense_layer(b, layer, layer_index, number, current, w_index)
-        w_index += 2 if layer.use_bias else 1
+        current = _dense_layer(b, layer, layer_index, number, current, offsets[layer_index])
 
-    y_ids = [b.add(f"y{j + 1}", "target", f"y{_idx(j + 1)}", v) for j, v in enumerate(y_row)]
+    y_ids = [b.add(f"y{j + 1}", "target", f"y{subscript(j + 1)}", v) for j, v in enumerate(y_row)]
     yhat = np.array([b.graph.node(a).value for a in current])
     b.add("L", "loss", "L", loss(y_row[None], yhat[None]))
     d_pred = np.asarray(loss.gradient(y_row[None], yhat[None]), dtype=float)[0]
