@@ -27,7 +27,7 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
 
 def numeric_gradients(model: Sequential, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
     grads = []
-    for w in model.weights:
+    for w in model.trainable_weights:
         g = np.zeros_like(w)
         for index in np.ndindex(w.shape):
             saved = w[index]
