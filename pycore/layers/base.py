@@ -13,9 +13,9 @@ The contract (Keras names and conventions; rows are examples):
   values).
 - `weights`: ALL weight arrays of the layer in Keras `get_weights` order, as the live arrays
   (updating them in place updates the layer; a layer never rebinds them after `build`, since
-  the optimizer and the non-finite guard hold on to these very arrays). `trainable_weights`: the subset the optimizer
-  updates, in order; `non_trainable_weights`: the rest, in order (e.g. moving statistics a
-  layer updates itself in `forward(training=True)`).
+  the optimizer and the non-finite guard hold on to these very arrays). `trainable_weights`:
+  the subset the optimizer updates, in order; `non_trainable_weights`: the rest, in order
+  (e.g. moving statistics a layer updates itself in `forward(training=True)`).
 - `grads`: after `backward`, one gradient per trainable weight, same order and shapes.
 - `count_params()`: number of entries of all weights; `penalty()`: the regularization term the
   layer adds to the training loss (0.0 without a regularizer).
