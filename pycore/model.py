@@ -18,7 +18,7 @@ import numpy as np
 from pycore import losses, optimizers
 from pycore.callbacks import Callback, History, NonFiniteGuard
 from pycore.layers import Layer, LayerTrace
-from pycore.metrics import resolve_metric
+from pycore.metrics import Metric, resolve_metric
 from pycore.stack import LayerStack
 from pycore.training import (
     as_inputs,
@@ -49,21 +49,21 @@ class Sequential(LayerStack):
         self.loss: losses.Loss | None = None
         self.optimizer: optimizers.Optimizer | None = None
         self.metrics: list[str] = []
-        self._metric_fns: dict[str, Any] = {}
+        self._metric_fns: dict[str, Metric] = {}
         self.stop_training = False
 
     # --------------------------------------------------------------- computation
     def backward(self, y: np.ndarray, y_pred: np.ndarray) -> list[np.ndarray]:
         """Backprop after `forward`: gradient of loss + penalties for every trainable weight,
         in `trainable_weights` order."""
-        grad = self.loss.gradient(y, y_pred)
+        grad = self._compiled_loss().gradient(y, y_pred)
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
         return [g for layer in self.layers for g in layer.grads]
 
     def batch_logs(self, y: np.ndarray, y_pred: np.ndarray, penalty: float) -> dict[str, float]:
         """{"loss": loss + penalty, metric: value, ...} for one batch."""
-        logs = {"loss": float(self.loss(y, y_pred)) + penalty}
+        logs = {"loss": float(self._compiled_loss()(y, y_pred)) + penalty}
         for name, fn in self._metric_fns.items():
             logs[name] = float(fn(y, y_pred))
         return logs
@@ -80,6 +80,11 @@ class Sequential(LayerStack):
         self.optimizer = optimizers.get(optimizer)
         self.metrics = list(metrics or [])
         self._metric_fns = {name: resolve_metric(name, self.output_dim) for name in self.metrics}
+
+    def _compiled_loss(self) -> losses.Loss:
+        if self.loss is None:
+            raise ValueError("the model must be compiled first: call model.compile(...)")
+        return self.loss
 
     def _require_compiled(self) -> None:
         if self.loss is None or self.optimizer is None:

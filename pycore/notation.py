@@ -86,7 +86,7 @@ def parameters(model: Any) -> list[ParameterRef]:
     offsets = weight_offsets(model)
     for number, (k, layer) in enumerate(dense, start=1):
         kernel_index = offsets[k]
-        rows, units = layer.kernel.shape
+        rows, units = layer.weights[0].shape  # the kernel (input_dim, units)
         refs += [ParameterRef(kernel_index, (i, j), weight_label(number, i + 1, j + 1), k, number,
                               "weight", i, j)
                  for i in range(rows) for j in range(units)]

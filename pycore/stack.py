@@ -73,14 +73,15 @@ class LayerStack:
             raise ValueError("cannot build an empty model: add layers first")
         if isinstance(width, bool) or not isinstance(width, int | np.integer) or width < 1:
             raise ValueError(f"input_dim must be a positive integer, got {input_dim!r}")
+        width = int(width)
         for layer in self.layers:
             if not layer.built:
-                layer.build(int(width), self.rng)
+                layer.build(width, self.rng)
             elif layer.input_dim != width:
                 raise ValueError(
                     f"layer {layer.name!r} was built for {layer.input_dim} inputs, not {width}"
                 )
-            width = layer.output_dim
+            width = width if layer.output_dim is None else layer.output_dim
 
     @property
     def built(self) -> bool:
@@ -158,11 +159,11 @@ class LayerStack:
             shape = f"(None, {layer.output_dim if layer.output_dim is not None else '?'})"
             lines.append(f" {label:<28}{shape:<26}{params}")
         lines.append(thick)
+        total = trainable = fixed = "? (not built yet)"
         if self.built:
-            trainable = sum(w.size for w in self.trainable_weights)
-            total, fixed = self.count_params(), sum(w.size for w in self.non_trainable_weights)
-        else:
-            total = trainable = fixed = "? (not built yet)"
+            total = str(self.count_params())
+            trainable = str(sum(w.size for w in self.trainable_weights))
+            fixed = str(sum(w.size for w in self.non_trainable_weights))
         lines += [f"Total params: {total}", f"Trainable params: {trainable}",
                   f"Non-trainable params: {fixed}", rule]
         return "\n".join(lines)

@@ -159,7 +159,10 @@ def guarded_step(
             grads = model.backward(yb, pred)
             event = guard.check_gradients(grads, epoch, batch)
         if event is None:
-            model.optimizer.apply(grads, model.trainable_weights)
+            optimizer = model.optimizer
+            if optimizer is None:
+                raise ValueError("the model must be compiled first: call model.compile(...)")
+            optimizer.apply(grads, model.trainable_weights)
             event = guard.check_weights(weights, epoch, batch)
     if event is not None:
         guard.restore(weights)

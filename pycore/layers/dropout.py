@@ -19,6 +19,7 @@ class Dropout(Layer):
     """
 
     config_keys = frozenset({"name", "rate", "seed"})
+    rng: np.random.Generator  # always set: a Dropout layer draws its masks from it
 
     def __init__(self, rate: float, seed: int | None = None, name: str | None = None) -> None:
         rate = float(rate)

@@ -153,7 +153,7 @@ def to_json(model: Sequential) -> str:
     if not all(np.isfinite(w).all() for w in model.get_weights()):
         raise ValueError("cannot save a model whose weights are not all finite numbers")
     compiled = None
-    if getattr(model, "optimizer", None) is not None and getattr(model, "loss", None) is not None:
+    if model.optimizer is not None and model.loss is not None:
         loss = model.loss.get_config()
         compiled = {"optimizer": model.optimizer.get_config(),
                     "loss": loss["name"] if len(loss) == 1 else loss,

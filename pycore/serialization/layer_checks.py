@@ -85,13 +85,14 @@ def _check_layer(entry: Any, where: str, width: int | None) -> tuple[int, int]:
                  required_keys(cls) | ({"input_dim"} if first else set()))
     if config.get("name") is not None:
         text(config["name"], f"{cwhere}.name")
-    input_dim = config.get("input_dim")
-    if input_dim is not None or first:
-        input_dim = whole_number(input_dim, f"{cwhere}.input_dim", 1, MAX_UNITS)
-        if width is not None and input_dim != width:
+    if width is None:
+        width = whole_number(config["input_dim"], f"{cwhere}.input_dim", 1, MAX_UNITS)
+    elif config.get("input_dim") is not None:
+        input_dim = whole_number(config["input_dim"], f"{cwhere}.input_dim", 1, MAX_UNITS)
+        if input_dim != width:
             raise fail(f"{cwhere}.input_dim",
                        f"expected {width} (the width of the layer before), got {input_dim}")
-    return LAYER_CHECKS[kind](config, cwhere, input_dim if width is None else width)
+    return LAYER_CHECKS[kind](config, cwhere, width)
 
 
 def check_architecture(layers: Any) -> None:
