@@ -36,7 +36,14 @@ import numpy as np
 
 from pycore.activations import Softmax
 from pycore.layers import Dense, Dropout
-from pycore.notation import bias_label, subscript, weight_label, weight_offsets
+from pycore.notation import (
+    activation_label,
+    bias_label,
+    subscript,
+    sum_label,
+    weight_label,
+    weight_offsets,
+)
 
 OPS = ("input", "target", "weight", "bias", "mul", "sum", "activation", "loss")
 
@@ -184,7 +191,7 @@ def _dense_layer(b: _Builder, layer: Any, layer_index: int, number: int,
         if layer.use_bias:
             terms.append(b.add(f"b{number}_{j + 1}", "bias", bias_label(number, j + 1),
                                layer.bias[j], param=(w_index + 1, (j,)), layer=layer_index))
-        z_id = b.add(f"z{number}_{j + 1}", "sum", f"z[{number}]{subscript(j + 1)}",
+        z_id = b.add(f"z{number}_{j + 1}", "sum", sum_label(number, j + 1),
                      sum(g.node(t).value for t in terms), layer=layer_index)
         for t in terms:
             b.link(t, z_id, 1.0)
@@ -193,7 +200,7 @@ def _dense_layer(b: _Builder, layer: Any, layer_index: int, number: int,
     act = layer.activation
     z = np.array([g.node(z_id).value for z_id in z_ids])
     a = np.asarray(act(z[None]), dtype=float)[0]
-    a_ids = [b.add(f"a{number}_{j + 1}", "activation", f"a[{number}]{subscript(j + 1)}", a[j],
+    a_ids = [b.add(f"a{number}_{j + 1}", "activation", activation_label(number, j + 1), a[j],
                    layer=layer_index) for j in range(layer.units)]
     if not isinstance(act, Softmax):  # element-wise: a_j depends on z_j alone
         slope = np.asarray(act.derivative(z), dtype=float)

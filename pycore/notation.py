@@ -47,6 +47,16 @@ def bias_label(layer_number: int, j: int) -> str:
     return f"b[{_index(layer_number, 'layer_number')}]{subscript(j)}"
 
 
+def sum_label(layer_number: int, j: int) -> str:
+    """z[l]j: the pre-activation (weighted sum) of neuron j of Dense layer l (both from 1)."""
+    return f"z[{_index(layer_number, 'layer_number')}]{subscript(j)}"
+
+
+def activation_label(layer_number: int, j: int) -> str:
+    """a[l]j: the output of neuron j of Dense layer l (both from 1)."""
+    return f"a[{_index(layer_number, 'layer_number')}]{subscript(j)}"
+
+
 @dataclass(frozen=True)
 class ParameterRef:
     """Where one weight or bias lives and what the lecture calls it.

@@ -1,107 +1,131 @@
-"""NN Lab entry point: header (title, DE/EN switch, model save/load) and the tabs of the lab.
+"""NN Lab entry point: the header (title, save/load, projector mode, DE/EN) and the tabs.
 
 Runs unchanged under ``panel serve web/app.py`` and inside Pyodide (the static site). Start-up
 time is what a student waits for in the lecture, so only the first tab (division) is built at
-start-up. The other views are imported and constructed when their tab is first opened: each sits
-in a lazy ``ParamFunction`` inside ``Tabs(dynamic=True)``, and Panel evaluates such a function
-only when the tab's content is rendered. Each view gets the shared ``Language`` when it is made,
-so it comes up in the current language and follows later switches.
+start-up; every other tab is imported and built when it is first opened
+(:func:`web.ui.lazy.on_first_view` inside ``Tabs(dynamic=True)``). Tabs are registered below as
+functions ``build(display) -> view``; each gets the shared :class:`Display`, so it comes up in
+the current language and follows later switches. The header's save/load acts on the tab in view.
 No ``pn.template`` is used: templates pull CSS/JS from CDNs, and the offline site must make no
 external requests.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import panel as pn
-from bokeh.models import TabPanel as BkTabPanel
 
-from web import i18n, theme
-from web.bokeh_sync import bokeh_edit
-from web.division_view import DivisionView
-from web.model_files import ModelFiles
+from web.ui import export, i18n, theme
+from web.ui.display import Display
+from web.ui.lazy import in_background_after_first_paint, on_first_view
+from web.ui.links import read_hash
+from web.ui.model_files import ModelFiles
+from web.ui.tabs import retitle
+from web.ui.widgets import from_param
 
-i18n.register(
-    {
-        "app.title": ("NN Lab — neural networks to try out",
-                      "NN Lab — neuronale Netze zum Ausprobieren"),
-        "app.tab.division": ("Division", "Division"),
-        "app.tab.graph": ("Computation graph", "Rechengraph"),
-        "app.tab.network": ("Network & training", "Netz & Training"),
-        "app.tab.activations": ("Activations", "Aktivierungen"),
-    }
-)
+i18n.register({
+    "app.title": ("NN Lab — neural networks to try out",
+                  "NN Lab — neuronale Netze zum Ausprobieren"),
+    "app.projector": ("Projector", "Beamer"),
+    "app.tab.division": ("Division", "Division"),
+    "app.tab.graph": ("Computation graph", "Rechengraph"),
+    "app.tab.network": ("Network & training", "Netz & Training"),
+    "app.tab.activations": ("Activations", "Aktivierungen"),
+})
 
-TAB_KEYS = ("app.tab.division", "app.tab.graph", "app.tab.network", "app.tab.activations")
-# Tab key -> "module:class" of a view built on first opening (class(lang) -> Viewer).
-LAZY_VIEWS = {
-    "app.tab.graph": "web.graph_view:GraphView",
-    "app.tab.network": "web.network_view:NetworkView",
-    "app.tab.activations": "web.activation_view:ActivationView",
-}
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
 
 
-@bokeh_edit
-def _retitle(tabs: pn.Tabs, titles: list[str]) -> None:
-    """Rename the tabs in place. There is no public way: Panel reuses a rendered tab's model
-    with its old title (holoviz/panel#5731; re-setting the objects would rebuild every tab and
-    lose its state), and BokehJS redraws the tab headers only when the ``tabs`` list itself
-    changes, not a ``TabPanel``'s title. So each rendered ``TabPanel`` is replaced by one with
-    the new title around the same child, in the Bokeh model and in Panel's cache of panels."""
-    tabs._names = titles
-    for ref, (model, _comm) in tabs._models.items():
-        cache = tabs._panels[ref]
-        renamed = []
-        for old, title in zip(model.tabs, titles, strict=False):
-            new = BkTabPanel(title=title, name=old.name, child=old.child, closable=old.closable)
-            for key in [key for key, panel in cache.items() if panel is old]:
-                cache[key] = new
-            renamed.append(new)
-        model.tabs = renamed
+def _division(display: Display) -> pn.viewable.Viewer:
+    from web.division.view import DivisionView
+
+    return DivisionView(display)
 
 
-def lazy_view(spec: str, lang: i18n.Language) -> pn.param.ParamFunction:
-    """The view ``module:class`` (built as ``class(lang)``), imported and constructed only when
-    its tab is first rendered (``lazy=True``)."""
-    module_name, _, class_name = spec.partition(":")
+def _graph(display: Display) -> pn.viewable.Viewer:
+    from web.graph.view import GraphView
 
-    def build() -> pn.viewable.Viewer:
-        return getattr(importlib.import_module(module_name), class_name)(lang)
+    return GraphView(display)
 
-    return pn.param.ParamFunction(build, lazy=True, sizing_mode="stretch_width")
+
+def _network(display: Display) -> pn.viewable.Viewer:
+    from web.network.view import NetworkView
+
+    return NetworkView(display)
+
+
+def _activations(display: Display) -> pn.viewable.Viewer:
+    from web.activations.view import ActivationView
+
+    return ActivationView(display)
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
+
+    name: str
+    title: str
+    build: Callable[[Display], pn.viewable.Viewer]
+
+
+TABS = (
+    Tab("division", "app.tab.division", _division),
+    Tab("graph", "app.tab.graph", _graph),
+    Tab("network", "app.tab.network", _network),
+    Tab("activations", "app.tab.activations", _activations),
+)
+
+
+class Lab:
+    """One browser session's lab: the views built so far and the tab in view."""
+
+    def __init__(self, display: Display) -> None:
+        self.display = display
+        self.views: dict[str, pn.viewable.Viewer] = {}
+
+    def view(self, tab: Tab) -> pn.viewable.Viewer:
+        if tab.name not in self.views:
+            self.views[tab.name] = tab.build(self.display)
+        return self.views[tab.name]
 
 
 def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     """The whole lab for one browser session (every session gets its own state)."""
-    lang = i18n.Language(code=lang_code)
-    division = DivisionView(lang)
-    files = ModelFiles(lang, save=division.model.to_json, load=division.model.load_json,
-                       filename="division-model.json")
-    switch = pn.widgets.RadioButtonGroup(
-        options=LANGUAGE_LABELS, value=lang_code, button_type="default",
+    display = Display(code=lang_code)
+    lab = Lab(display)
+    contents = [lab.view(TABS[0]), *(on_first_view(lambda tab=tab: lab.view(tab))
+                                     for tab in TABS[1:])]
+    tabs = pn.Tabs(*((i18n.text(tab.title, lang_code), content)
+                     for tab, content in zip(TABS, contents, strict=True)),
+                   dynamic=True, sizing_mode="stretch_width", css_classes=["nnlab-tabs"])
+    pn.bind(lambda code: retitle(tabs, [i18n.text(t.title, code) for t in TABS]),
+            display.param.code, watch=True)
+    files = ModelFiles(display, target=lambda: lab.views.get(TABS[tabs.active].name))
+    tabs.param.watch(lambda _event: files.clear(), "active")  # its message is about another tab
+    in_background_after_first_paint(export.warm_up)
+    switch = pn.widgets.RadioButtonGroup.from_param(
+        display.param.code, options=LANGUAGE_LABELS, label="", button_type="default",
         css_classes=["nnlab-lang"], width=120, align="center")
-    switch.link(lang, value="code")
+    projector = from_param(
+        pn.widgets.Toggle, display.param.projector, display.text("app.projector"),
+        button_type="light",
+        css_classes=["nnlab-projector-toggle"], width=120, align="center")
     # The title takes the width the buttons leave and wraps (its type also shrinks with the
     # window, see theme.CSS); if even that is too narrow the buttons move, together, below it,
     # so save/load and DE/EN never leave the screen (a projector may be only 1024 px wide).
-    title = pn.pane.HTML("", align="center", sizing_mode="stretch_width", min_width=330,
+    title = pn.pane.HTML(pn.bind(lambda text: f'<h1 class="nnlab-title">{text}</h1>',
+                                 display.text("app.title")),
+                         align="center", sizing_mode="stretch_width", min_width=330,
                          stylesheets=theme.STYLESHEETS)
-    views = [division, *(lazy_view(LAZY_VIEWS[key], lang) for key in TAB_KEYS[1:])]
-    tabs = pn.Tabs(*((key, view) for key, view in zip(TAB_KEYS, views, strict=True)),
-                   dynamic=True, sizing_mode="stretch_width", css_classes=["nnlab-tabs"])
-
-    def relabel() -> None:
-        title.object = f'<h1 class="nnlab-title">{lang.t("app.title")}</h1>'
-        _retitle(tabs, [lang.t(key) for key in TAB_KEYS])
-
-    lang.bind(relabel)
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
-    header = pn.Row(title, pn.Row(files, switch), sizing_mode="stretch_width",
+    header = pn.Row(title, pn.Row(files, projector, switch), sizing_mode="stretch_width",
                     styles={"border-bottom": "2px solid #ddd", "flex-wrap": "wrap"})
+    read_hash(display, tabs, [tab.name for tab in TABS])
     return pn.Column(header, tabs, sizing_mode="stretch_width", stylesheets=theme.STYLESHEETS,
-                     css_classes=["nnlab-app"])
+                     css_classes=pn.bind(theme.root_classes, display.param.projector))
 
 
 # `panel serve web/app.py` runs this file as a module named "bokeh_app_…". (Not

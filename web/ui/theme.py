@@ -2,11 +2,18 @@
 
 Panel renders every component in its own shadow DOM, so a stylesheet reaches only the component
 it is attached to. Custom properties (``--bokeh-font-size``) and ``font-size`` do inherit through
-shadow roots, so setting them once on the app's root enlarges every widget; the classes used by
-our own HTML panes are styled by attaching :data:`STYLESHEETS` to those panes too.
+shadow roots, so setting them once on the app's root enlarges every widget (projector mode sets
+larger ones through the root's ``nnlab-projector`` class); the classes used by our own HTML
+panes are styled by attaching :data:`STYLESHEETS` to those panes too. Text drawn on a Bokeh
+canvas does not inherit CSS, so :func:`style_axes` binds its sizes to the display.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from web.ui.display import Display
 
 CSS = """
 :host {
@@ -14,6 +21,7 @@ CSS = """
   font-size: 18px;
   font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
+:host(.nnlab-projector) { --bokeh-font-size: 24px; font-size: 24px; }
 .nnlab-title { font-size: clamp(22px, 2.2vw, 30px); line-height: 1.2; font-weight: 700;
                margin: 0; }
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
@@ -29,6 +37,7 @@ CSS = """
 .nnlab-message:empty { display: none; }
 .nnlab-train-message { display: block; font-size: 18px; padding: 6px 10px; }
 .nnlab-file-message { font-size: 16px; }
+.nnlab-field-message { display: block; font-size: 15px; line-height: 1.25; color: #8a1c12; }
 """
 
 STYLESHEETS = [CSS]
@@ -40,3 +49,23 @@ INPUT_CSS = """
 """
 
 INPUT_STYLESHEETS = [INPUT_CSS]
+
+def root_classes(projector: bool) -> list[str]:
+    """CSS classes of the app's root: projector mode enlarges all type through them."""
+    return ["nnlab-app", "nnlab-projector"] if projector else ["nnlab-app"]
+
+
+PLOT_TEXT_PX = 16  # tick labels, legends, labels on the canvas
+PLOT_TITLE_PX = 17
+
+
+def style_axes(fig: Any, display: Display) -> None:
+    """Title, axis labels and tick labels of a Bokeh figure in the lab's sizes (projector mode
+    included)."""
+    display.follow(fig.title, "text_font_size", display.px(PLOT_TITLE_PX))
+    for axis in (*fig.xaxis, *fig.yaxis):
+        display.follow(axis, "axis_label_text_font_size", display.px(PLOT_TEXT_PX))
+        display.follow(axis, "major_label_text_font_size", display.px(PLOT_TEXT_PX))
+        axis.axis_label_text_font_style = "normal"
+    for legend in fig.legend:
+        display.follow(legend, "label_text_font_size", display.px(PLOT_TEXT_PX))

@@ -2,9 +2,12 @@
 
 Colour is log10 |network quotient − true quotient| on a fixed scale (1e-7 … 1e2), so pictures of
 different weights can be compared. Error is unsigned, so a sequential palette is used here (the
-signed scale of web.colors is for weights and other signed values). The axes are log10 of the
-inputs with ticks labelled in plain numbers: on log axes every line x1 / x2 = const is a
+signed scale of web.ui.colors is for weights and other signed values). The axes are log10 of
+the inputs with ticks labelled in plain numbers: on log axes every line x1 / x2 = const is a
 diagonal, so the "quotient > 50" border is the dashed straight line, and x = 1 is a cross.
+The picture follows the division view-model: a new weight, range or input redraws it, but at
+most every ``MIN_SECONDS`` while a network trains (the 200×200 image is the costliest patch
+of the tab); the last state is always drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from bokeh.models import ColorBar, ColumnDataSource, FixedTicker, LogColorMapper
 from bokeh.palettes import Viridis256
 from bokeh.plotting import figure
 
-from web.bokeh_sync import bokeh_edit
+from web.ui import theme
+from web.ui.bokeh_sync import bokeh_edit
+from web.ui.display import Display
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -43,15 +48,17 @@ def border_line(low: float, high: float, quotient: float) -> tuple[list[float], 
 class ErrorHeatmap:
     """Bokeh image of the error; :meth:`update` replaces the data in place (no new figure)."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, display: Display) -> None:
         self.image = ColumnDataSource({"image": [np.zeros((2, 2))], "x": [0.0], "y": [0.0],
                                        "dw": [1.0], "dh": [1.0]})
         self.point = ColumnDataSource({"x": [], "y": []})
         self.border = ColumnDataSource({"x": [], "y": []})
         self.mapper = LogColorMapper(palette=Viridis256, low=ERROR_LOW, high=ERROR_HIGH)
         # Range1d, not the default DataRange1d: the range must follow update() exactly.
-        fig = figure(height=470, sizing_mode="stretch_width", title=title, tools="",
-                     toolbar_location=None, x_range=Range1d(0, 1), y_range=Range1d(0, 1))
+        # A fixed size: the picture is a square of inputs and must not stretch flat on a wide
+        # screen.
+        fig = figure(height=470, width=560, tools="", toolbar_location=None,
+                     x_range=Range1d(0, 1), y_range=Range1d(0, 1))
         fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.image,
                   color_mapper=self.mapper)
         fig.line("x", "y", source=self.border, line_color="white", line_dash="dashed",
@@ -62,12 +69,13 @@ class ErrorHeatmap:
                                 line_dash="dotted") for d in ("width", "height")]
         for span in self.unit_lines:
             fig.add_layout(span)
-        fig.add_layout(ColorBar(color_mapper=self.mapper, label_standoff=8, width=18,
-                                major_label_text_font_size="15px"), "right")
-        for axis in (fig.xaxis, fig.yaxis):
-            axis.axis_label_text_font_size = "17px"
-            axis.major_label_text_font_size = "15px"
-        fig.title.text_font_size = "17px"
+        bar = ColorBar(color_mapper=self.mapper, label_standoff=8, width=18)
+        fig.add_layout(bar, "right")
+        display.follow(bar, "major_label_text_font_size", display.px(theme.PLOT_TEXT_PX))
+        theme.style_axes(fig, display)
+        display.follow(fig.title, "text", display.text("division.heatmap.title"))
+        display.follow(fig.xaxis[0], "axis_label", display.text("division.dividend"))
+        display.follow(fig.yaxis[0], "axis_label", display.text("division.divisor"))
         self.figure = fig
 
     @bokeh_edit
@@ -99,12 +107,6 @@ class ErrorHeatmap:
         else:
             self.point.data = {"x": [float(np.log10(x1))], "y": [float(np.log10(x2))]}
 
-    @bokeh_edit
-    def set_labels(self, title: str, x_label: str, y_label: str) -> None:
-        self.figure.title.text = title
-        self.figure.xaxis.axis_label = x_label
-        self.figure.yaxis.axis_label = y_label
-
 
 def draw_matplotlib(axis: np.ndarray, errors: np.ndarray, point: tuple[float, float] | None,
                     title: str, x_label: str, y_label: str) -> Figure:
@@ -114,8 +116,10 @@ def draw_matplotlib(axis: np.ndarray, errors: np.ndarray, point: tuple[float, fl
 
     figure_ = Figure(figsize=(7, 6))
     ax = figure_.add_subplot()
+    # rasterized: an SVG for slides embeds the 200×200 cells as one image (a few hundred kB)
+    # instead of 40000 vector paths (7.7 MB).
     mesh = ax.pcolormesh(axis, axis, clipped(errors), norm=LogNorm(ERROR_LOW, ERROR_HIGH),
-                         cmap="viridis", shading="nearest")
+                         cmap="viridis", shading="nearest", rasterized=True)
     ax.set_xscale("log")
     ax.set_yscale("log")
     xs, ys = border_line(float(axis[0]), float(axis[-1]), 50.0)

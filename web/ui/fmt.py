@@ -1,9 +1,10 @@
-"""One number format for every label in the lab.
+"""One number format for every label in the lab, in the reader's language.
 
 Students compare numbers across views (a node's value in the graph, the same weight in the
 network view), so all of them are printed the same way: a fixed number of significant digits,
 scientific notation only when a number is very small or very large, and a dash instead of
-``nan``/``inf`` (a teaching tool must not show "nan" as if it were a number).
+``nan``/``inf`` (a teaching tool must not show "nan" as if it were a number). German writes a
+decimal comma (0,5), English a decimal point (0.5); nothing else differs.
 """
 
 from __future__ import annotations
@@ -14,18 +15,19 @@ DASH = "—"
 # Below this magnitude whole numbers are written out ("-40000", not "-4e+04"): a lecture hall
 # reads digits faster than exponents.
 PLAIN_BELOW = 1e6
+DECIMAL_MARK = {"en": ".", "de": ","}
 
 
-def sig(value: float, digits: int = 4) -> str:
-    """``value`` with ``digits`` significant digits ("0.04", "-3.912", "1e-6", "-40000");
-    "—" if not finite.
+def sig(value: object, digits: int = 4, code: str = "en") -> str:
+    """``value`` with ``digits`` significant digits ("0.04", "-3.912", "1e-6", "-40000"; in
+    German "0,04"); "—" if not finite or not a number.
 
     Rounds like Python's ``g`` format. Numbers below 1e-4 and from 1e6 up use a short exponent
     ("1e-6", "3.9e304": no "+" and no leading zeros); larger numbers below 1e6 are written out
     in full after rounding; "-0" is printed as "0".
     """
     try:
-        number = float(value)
+        number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return DASH
     if not math.isfinite(number):
@@ -38,4 +40,16 @@ def sig(value: float, digits: int = 4) -> str:
             text = f"{rounded:.0f}"
         else:
             text = f"{mantissa}e{int(exponent)}"
-    return "0" if text == "-0" else text
+    if text == "-0":
+        text = "0"
+    return text.replace(".", DECIMAL_MARK[code])
+
+
+def parse(text: str) -> float:
+    """A number typed by a student: decimal point or decimal comma ("0,5"), surrounding blanks
+    ignored. Python's ``float`` parses it (never ``eval``); raises ValueError otherwise.
+    "nan" and "inf" parse (the caller's bounds reject them)."""
+    stripped = (text or "").strip()
+    if "," in stripped and "." not in stripped:
+        stripped = stripped.replace(",", ".")
+    return float(stripped)

@@ -1,13 +1,15 @@
 """PNG and SVG downloads of a view's figure, drawn with Matplotlib for slides.
 
-Matplotlib is the heaviest package the lab can use, and most visitors never export anything.
-So it is imported only when a download button is pressed; in the browser (Pyodide) its files
-are fetched from the site's own folder at that moment. Each view supplies a function that draws
-its current state into a fresh Matplotlib figure; this module does the rest.
+Matplotlib is the heaviest package the lab can use, so it is not loaded at start-up. Once the
+page is drawn and idle, :func:`warm_up` loads it in the background (in the browser its files come
+from the site's own folder) and draws one tiny figure, which builds Matplotlib's font cache: the
+first export then takes about as long as every later one. Each view supplies a function that
+draws its current state into a fresh Matplotlib figure; this module does the rest.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
 import sys
 from collections.abc import Callable
@@ -15,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import panel as pn
 
-from web import i18n
+from web.ui import i18n
+from web.ui.display import Display
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -28,6 +31,7 @@ i18n.register(
 )
 
 FORMATS = ("png", "svg")
+WARM_UP_DELAY_S = 2.0  # after the first paint: let the student's first clicks go first
 
 
 async def _load_matplotlib() -> None:
@@ -36,6 +40,15 @@ async def _load_matplotlib() -> None:
         import pyodide_js  # available only inside Pyodide
 
         await pyodide_js.loadPackage("matplotlib")
+
+
+async def warm_up() -> None:
+    """Load Matplotlib and draw a tiny figure so the font cache exists before any export."""
+    await asyncio.sleep(WARM_UP_DELAY_S)
+    await _load_matplotlib()
+    from matplotlib.figure import Figure
+
+    render(lambda: Figure(figsize=(1, 1)), "png")
 
 
 def render(make_figure: Callable[[], Figure], fmt: str) -> bytes:
@@ -54,9 +67,7 @@ def render(make_figure: Callable[[], Figure], fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def export_buttons(
-    make_figure: Callable[[], Figure], basename: str, lang: i18n.Language
-) -> pn.Row:
+def export_buttons(make_figure: Callable[[], Figure], basename: str, display: Display) -> pn.Row:
     """Two download buttons (PNG, SVG) that draw ``make_figure()`` when clicked."""
     buttons = []
     for fmt in FORMATS:
@@ -65,17 +76,7 @@ def export_buttons(
             await _load_matplotlib()
             return io.BytesIO(render(make_figure, fmt))
 
-        button = pn.widgets.FileDownload(
-            callback=download,
-            filename=f"{basename}.{fmt}",
-            embed=False,
-            css_classes=[f"nnlab-export-{fmt}"],
-        )
-        buttons.append(button)
-
-    def relabel() -> None:
-        for fmt, button in zip(FORMATS, buttons, strict=True):
-            button.label = lang.t(f"export.{fmt}")
-
-    lang.bind(relabel)
+        buttons.append(pn.widgets.FileDownload(
+            callback=download, filename=f"{basename}.{fmt}", embed=False,
+            label=display.text(f"export.{fmt}"), css_classes=[f"nnlab-export-{fmt}"]))
     return pn.Row(*buttons)

@@ -7,7 +7,7 @@ Matplotlib is imported inside the function only: it is heavy and needed only on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ class Box:
     height: float = 0.78
     edge_color: str = "#444444"
     round: bool = False
+    below: list[str] = field(default_factory=list)  # text lines under the box
+    above: str = ""  # one text line over the box
 
 
 @dataclass
@@ -84,4 +86,10 @@ def diagram_figure(boxes: list[Box], segments: list[Segment], title: str,
             ax.text(b.x, b.y + b.height / 2 - (k + 1) * step, line, ha="center", va="center",
                     fontsize=font_size, color=b.text_color, zorder=4,
                     fontweight="bold" if k == 0 else "normal")
+        if b.below:
+            ax.text(b.x, b.y - b.height / 2 - 0.05, "\n".join(b.below), ha="center", va="top",
+                    fontsize=font_size * 0.9, zorder=4)
+        if b.above:
+            ax.text(b.x, b.y + b.height / 2 + 0.05, b.above, ha="center", va="bottom",
+                    fontsize=font_size * 0.85, color="#555555", zorder=4)
     return fig

@@ -1,0 +1,1 @@
+"""The activations tab."""

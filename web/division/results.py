@@ -1,0 +1,29 @@
+"""The division tab's result block and message line as HTML (pure functions of the result)."""
+
+from __future__ import annotations
+
+import html
+
+from web.division.model import DivisionResult
+from web.ui import i18n
+
+
+def results_html(result: DivisionResult, code: str) -> str:
+    """The four result numbers; the network's quotient in ``.nnlab-quotient`` as plain text."""
+    shown = result.display(code)
+    rows = [("division.network", "nnlab-quotient", shown["network"]),
+            ("division.true", "nnlab-number nnlab-true", shown["true"]),
+            ("division.abs_error", "nnlab-number nnlab-abs-error", shown["abs_error"]),
+            ("division.rel_error", "nnlab-number nnlab-rel-error", shown["rel_error"])]
+    cells = "".join(f'<span class="nnlab-label">{html.escape(i18n.text(key, code))}</span>'
+                    f'<span class="{css}">{html.escape(value)}</span>'
+                    for key, css, value in rows)
+    return f'<div class="nnlab-results">{cells}</div>'
+
+
+def message_html(result: DivisionResult, code: str) -> str:
+    """All current messages in one ``.nnlab-message`` element (empty, and hidden, if none)."""
+    texts = [m.text(code) for m in result.messages]
+    error = any(m.level == "error" for m in result.messages)
+    css = "nnlab-message" if error or not texts else "nnlab-message nnlab-warning"
+    return f'<span class="{css}">{"<br>".join(html.escape(t) for t in texts)}</span>'

@@ -1,0 +1,56 @@
+"""Build parts of the page only when they are needed: start-up is what a lecture waits for.
+
+Building widgets and figures, turning them into Bokeh models and drawing them is most of the
+start-up time in Pyodide. So a tab is built when it is first opened (:func:`on_first_view`),
+and the parts of the first tab below the fold right after the first paint
+(:func:`after_first_paint`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import panel as pn
+
+
+def on_first_view(build: Callable[[], pn.viewable.Viewable]) -> pn.param.ParamFunction:
+    """``build()`` runs when the returned object is first rendered: inside
+    ``Tabs(dynamic=True)`` that is when its tab is first opened."""
+    return pn.param.ParamFunction(build, lazy=True, sizing_mode="stretch_width")
+
+
+def after_first_paint(build: Callable[[], pn.viewable.Viewable]) -> pn.Column:
+    """A Column that receives ``build()`` once the page has drawn everything else.
+
+    Bokeh's ``document_ready`` event marks the moment: BokehJS sends it under ``panel serve``;
+    in the static site Panel's worker link triggers it after the page has rendered.
+    (``pn.state.onload`` would not do: in Pyodide it runs its callback at once.) Without a
+    document (plain Python) it is built now.
+    """
+    holder = pn.Column(sizing_mode="stretch_width")
+
+    def fill() -> None:
+        if not holder.objects:  # document_ready can come again (e.g. a reconnect)
+            holder.append(build())
+
+    if not _on_first_paint(fill):
+        fill()
+    return holder
+
+
+def in_background_after_first_paint(work: Callable[[], Awaitable[None]]) -> None:
+    """Start the coroutine ``work()`` once the page has been drawn (nothing without a page)."""
+    _on_first_paint(lambda: asyncio.ensure_future(work()))
+
+
+def _on_first_paint(callback: Callable[[], object]) -> bool:
+    """Call ``callback`` on the turn of the event loop after Bokeh's ``document_ready``;
+    False if there is no document (plain Python). Not inside the event: in Pyodide, changes
+    made while Panel's worker link dispatches the event never reach the page."""
+    doc = pn.state.curdoc
+    if doc is None:
+        return False
+    doc.on_event("document_ready",
+                 lambda _event: asyncio.get_running_loop().call_soon(callback))
+    return True
