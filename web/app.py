@@ -107,11 +107,11 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     tabs.param.watch(lambda _event: files.clear(), "active")  # its message is about another tab
     in_background_after_first_paint(export.warm_up)
     switch = pn.widgets.RadioButtonGroup.from_param(
-        display.param.code, options=LANGUAGE_LABELS, label="", button_type="default",
+        display.param.code, options=LANGUAGE_LABELS, label="", color="default",
         css_classes=["nnlab-lang"], width=120, align="center")
     projector = from_param(
         pn.widgets.Toggle, display.param.projector, display.text("app.projector"),
-        button_type="light",
+        color="light",
         css_classes=["nnlab-projector-toggle"], width=120, align="center")
     # The title takes the width the buttons leave and wraps (its type also shrinks with the
     # window, see theme.CSS); if even that is too narrow the buttons move, together, below it,

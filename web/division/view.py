@@ -95,6 +95,10 @@ class DivisionDetails(pn.viewable.Viewer):
         self.trainer = Trainer(vm.live, vm.training_data(), seed=0, loss="mae")
         self.training = TrainingControls(self.trainer, display, "train", on_reset=self.restart,
                                          baseline=True)
+        self.weight_fields = [
+            WeightField(vm.live, display, ref, width=190, on_store=vm.mark_custom,
+                        css_classes=["nnlab-weight", f"nnlab-weight-{k}"])
+            for k, ref in enumerate(notation.parameters(vm.live.model))]
         self.heatmap = heatmap.ErrorHeatmap(display)
         self._heatmap_drawn = 0.0
         self._redraw_heatmap()
@@ -131,11 +135,7 @@ class DivisionDetails(pn.viewable.Viewer):
 
     def weight_table(self) -> pn.Column:
         """W1 as the 2×2 matrix it is (row = input, column = hidden neuron), then b1, W2, b2."""
-        live, display = self.vm.live, self.display
-        fields = [WeightField(live, display, ref, css_classes=["nnlab-weight",
-                                                                f"nnlab-weight-{k}"],
-                              width=190, on_store=self.vm.mark_custom)
-                  for k, ref in enumerate(notation.parameters(live.model))]
+        display, fields = self.display, self.weight_fields
         rows = [pn.Row(*(fields[k] for k in group)) for group in ((0, 1), (2, 3), (4, 5),
                                                                   (6, 7), (8,))]
         t, p = display.text, self.vm.param

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import panel as pn
 
-from pycore.callbacks import TrainingStopped
+from pycore.callbacks import StopReason, TrainingStopped
 from web.ui import i18n, theme
 from web.ui.display import Display
 from web.ui.fields import NumberField
@@ -98,14 +98,14 @@ i18n.register({
         "oder eine kleinere Lernrate versuchen."),
 })
 
-STOP_KEYS = {"non-finite loss": "train.stopped.loss",
-             "non-finite gradients": "train.stopped.gradients",
-             "non-finite weights": "train.stopped.weights"}
+STOP_KEYS = {StopReason.NON_FINITE_LOSS: "train.stopped.loss",
+             StopReason.NON_FINITE_GRADIENTS: "train.stopped.gradients",
+             StopReason.NON_FINITE_WEIGHTS: "train.stopped.weights"}
 
 
 def stopped_text(stopped: TrainingStopped, code: str) -> str:
     """pycore's stop event in the UI language, with the explanation of its reason."""
-    why = i18n.text(STOP_KEYS[str(getattr(stopped.reason, "value", stopped.reason))], code)
+    why = i18n.text(STOP_KEYS[stopped.reason], code)
     return i18n.text("train.stopped", code, epoch=stopped.epoch + 1, batch=stopped.batch + 1,
                      why=why)
 
@@ -156,7 +156,7 @@ class TrainingControls(pn.viewable.Viewer):
                                       display, css_class=hook("per-update"))
         self.play = from_param(pn.widgets.Toggle, p.running, pn.bind(lambda on, code: i18n.text(
                 "train.pause" if on else "train.play", code), p.running, display.param.code),
-            button_type="success", css_classes=[hook("play")], width=150)
+            color="success", css_classes=[hook("play")], width=150)
         self.step = pn.widgets.Button(label=t("train.step"), css_classes=[hook("step")],
                                       width=130)
         self.reset = pn.widgets.Button(label=t("train.reset"), css_classes=[hook("reset")],

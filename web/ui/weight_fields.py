@@ -66,10 +66,11 @@ class WeightEditor(pn.viewable.Viewer):
         super().__init__()
         self.live = live
         refs = self._refs()
-        self.param.label.objects = list(refs)
-        self.label = next(iter(refs))
-        self.field = WeightField(live, display, refs[self.label], display.text("weights.value"),
+        first = next(iter(refs))
+        self.field = WeightField(live, display, refs[first], display.text("weights.value"),
                                  css_classes=[f"nnlab-{prefix}-weight-value"], width=150)
+        self.param.label.objects = list(refs)
+        self.label = first
         self.choose = from_param(
             pn.widgets.Select, self.param.label, display.text("weights.choose"),
             description=display.text("weights.tip"), width=140,
@@ -87,11 +88,8 @@ class WeightEditor(pn.viewable.Viewer):
         refs = self._refs()
         self.param.label.objects = list(refs)
         label = self.label if self.label in refs else next(iter(refs))
-        with param.parameterized.discard_events(self):
-            self.label = label
-        self.choose.options = list(refs)
-        self.choose.value = label
-        self.field.ref = refs[label]
+        self.label = label
+        self.field.ref = refs[label]  # same label, but a weight of the new model
 
     def __panel__(self) -> pn.Row:
         return pn.Row(self.choose, self.field, align="start")

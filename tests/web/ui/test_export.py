@@ -1,6 +1,7 @@
 """Slide export: real PNG/SVG bytes from a view's Matplotlib drawing, labels in both languages."""
 
-from web import export, i18n
+from web.ui import export
+from web.ui.display import Display
 
 
 def _figure():
@@ -25,11 +26,11 @@ def test_svg_is_an_svg_document():
 
 
 def test_buttons_download_what_render_draws_and_follow_the_language(run_coroutine):
-    lang = i18n.Language(code="en")
-    png_button, svg_button = export.export_buttons(_figure, "plot", lang)
+    display = Display(code="en")
+    png_button, svg_button = export.export_buttons(_figure, "plot", display)
     assert png_button.filename == "plot.png" and svg_button.filename == "plot.svg"
     assert png_button.label == "PNG for slides"
-    lang.code = "de"
+    display.code = "de"
     assert png_button.label == "PNG für Folien"
     downloaded = run_coroutine(png_button.callback())
     assert downloaded.getvalue().startswith(b"\x89PNG")
