@@ -45,8 +45,8 @@ def quotient(page) -> str:
 def test_divides_20_by_5(app):
     type_into(app, "nnlab-dividend", "20")
     type_into(app, "nnlab-divisor", "5")
-    app.locator(".nnlab-quotient", has_text="3.99999448").wait_for()
-    assert quotient(app) == "3.99999448"
+    app.locator(".nnlab-quotient", has_text="3,99999448").wait_for()
+    assert quotient(app) == "3,99999448"  # German: decimal comma
     app.wait_for_function(NODE_LABELS_JS.replace("return m.data.value",
                                                  "return m.data.value[0] === 'x1 = 20'"))
     assert app.evaluate(NODE_LABELS_JS)[:2] == ["x1 = 20", "x2 = 5"]
@@ -78,7 +78,7 @@ def test_saved_model_loads_back_identically(app, tmp_path: Path):
     field = app.locator(".nnlab-weight-6 input")
     field.fill("33.5")
     field.press("Enter")
-    app.locator(".nnlab-quotient").filter(has_not_text="4.85915").wait_for()
+    app.locator(".nnlab-quotient").filter(has_not_text="4,85915").wait_for()
     with app.expect_download() as info:
         app.locator(".nnlab-save-model button, .nnlab-save-model a").first.click()
     saved = tmp_path / "model.json"
@@ -91,7 +91,7 @@ def test_saved_model_loads_back_identically(app, tmp_path: Path):
     app.locator(".nnlab-quotient").filter(has_not_text=changed_quotient).wait_for()
     app.locator(".nnlab-load-model input[type=file]").set_input_files(str(saved))
     app.locator(".nnlab-quotient", has_text=changed_quotient).wait_for()
-    expect(app.locator(".nnlab-weight-6 input")).to_have_value("33.5")
+    expect(app.locator(".nnlab-weight-6 input")).to_have_value("33,5")
 
     # choosing the same file a second time loads it again
     field.fill("10")
@@ -124,7 +124,7 @@ def test_language_switch_changes_labels(app):
 def test_screenshot_division_tab(panel_app_url, guarded_page):  # noqa: F811
     guarded_page.set_viewport_size({"width": 1600, "height": 1000})
     guarded_page.goto(panel_app_url)
-    guarded_page.locator(".nnlab-quotient", has_text="4.85914728").wait_for()
+    guarded_page.locator(".nnlab-quotient", has_text="4,85914728").wait_for()
     guarded_page.wait_for_timeout(1500)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     app = guarded_page
@@ -139,10 +139,10 @@ def test_text_input_gives_message(app):
 
 def test_training_runs_and_changes_the_weights(app):
     before = app.locator(".nnlab-weight-6 input").input_value()
-    app.locator(".nnlab-train button").click()
-    app.locator(".nnlab-train-message", has_text=re.compile(r"Epoche [5-9]\d*:")).wait_for()
-    app.locator(".nnlab-train button").click()
-    app.locator(".nnlab-train button", has_text="Trainieren").wait_for()
+    app.locator(".nnlab-train-play button").click()
+    app.locator(".nnlab-train-epoch", has_text=re.compile(r"^([5-9]|\d\d+)$")).wait_for()
+    app.locator(".nnlab-train-play button").click()
+    app.locator(".nnlab-train-play button", has_text="Start").wait_for()
     assert app.locator(".nnlab-weight-6 input").input_value() != before
 
 
