@@ -17,6 +17,7 @@ from pycore import (
     optimizers,
     regularizers,
     serialization,
+    solvers,
 )
 from pycore.layers import Dense, Dropout
 from pycore.model import Sequential
@@ -36,4 +37,5 @@ __all__ = [
     "optimizers",
     "regularizers",
     "serialization",
+    "solvers",
 ]
