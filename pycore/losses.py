@@ -36,6 +36,18 @@ def _prepare(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.nda
     return y_true.reshape(y_pred.shape), y_pred
 
 
+def _prepare_stacked(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Like `_prepare`, but ``y_pred`` may carry extra leading axes: ``y_true`` is reshaped to
+    y_pred's last two axes (samples, outputs) and left to broadcast along the others, so that
+    per-target work (such as ln y) is done once per target, not once per stacked copy."""
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    y_true = np.asarray(y_true, dtype=np.float64)
+    tail = y_pred.shape[-2:]
+    if y_true.size != int(np.prod(tail)):
+        raise ValueError(f"y_true has shape {y_true.shape} but y_pred ends in {tail}")
+    return y_true.reshape(tail), y_pred
+
+
 class Loss(Configurable):
     """Base class: subclasses give the per-element loss and its derivative.
 
@@ -54,6 +66,13 @@ class Loss(Configurable):
         """d loss / d y_pred, same shape as ``y_pred``."""
         t, p = _prepare(y_true, y_pred)
         return self._elementwise_grad(t, p) / max(p.size, 1)
+
+    def per_sample(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        """Each sample's loss, reduced over the outputs only (Keras' ``reduction="none"``);
+        its mean is the loss. ``y_pred`` (..., samples, outputs) may stack many predictions
+        of the same samples, e.g. one per weight setting in `pycore.landscape`."""
+        t, p = _prepare_stacked(y_true, y_pred)
+        return np.mean(self._elementwise(t, p), axis=-1)
 
     def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -143,8 +162,12 @@ class CategoricalCrossentropy(Loss):
 
     def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
         t, p = _prepare(y_true, y_pred)
+        return float(np.mean(self.per_sample(t, p)))
+
+    def per_sample(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        t, p = _prepare_stacked(y_true, y_pred)
         q, _ = _clip_mask(p / np.sum(p, axis=-1, keepdims=True))
-        return float(np.mean(-np.sum(t * np.log(q), axis=-1)))
+        return -np.sum(t * np.log(q), axis=-1)
 
     def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         t, p = _prepare(y_true, y_pred)

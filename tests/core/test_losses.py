@@ -128,3 +128,15 @@ def test_lookup():
     assert losses.get(loss.get_config()).get_config() == loss.get_config()
     with pytest.raises(ValueError, match="categorical_crossentropy"):
         losses.get("hinge")
+
+
+@pytest.mark.parametrize("name", losses.names())
+def test_per_sample_losses_of_stacked_predictions(name):
+    rng = np.random.default_rng(3)
+    loss = losses.get(name)
+    y_true, first = _cases(name, rng)
+    second = _cases(name, rng)[1]
+    stacked = loss.per_sample(y_true, np.stack([first, second]))
+    assert stacked.shape == (2, 4)
+    for k, y_pred in enumerate((first, second)):
+        assert np.mean(stacked[k]) == pytest.approx(loss(y_true, y_pred), rel=1e-12)
