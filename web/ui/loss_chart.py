@@ -133,11 +133,12 @@ class LossChart(pn.viewable.Viewer):
                          legend_label="baseline")  # no data: only its legend entry shows
         self.display.follow(self.figure.legend.items[-1], "label",
                             _legend_value(self.display.text("train.mean_baseline")))
-        self.trainer.param.watch(self._move_baseline, "loss")
+        self.trainer.param.watch(self._move_baseline, ["loss", "problem"])
 
     @bokeh_edit
-    def _move_baseline(self, _event: object) -> None:
-        self.baseline.location = self.trainer.mean_baseline()
+    def _move_baseline(self, *_events: object) -> None:
+        location = self.trainer.mean_baseline()
+        self.baseline.update(location=location, visible=location is not None)
 
     @bokeh_edit
     def redraw(self) -> None:

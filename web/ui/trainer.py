@@ -120,9 +120,12 @@ class Trainer(param.Parameterized):
     def _set_learning_rate(self) -> None:
         self.model.optimizer.learning_rate = self.learning_rate
 
-    def mean_baseline(self) -> float:
+    def mean_baseline(self) -> float | None:
         """The loss of always predicting the mean training target (on the validation rows if
-        there are any): a net whose loss is not below it has learnt nothing from the inputs."""
+        there are any): a net whose loss is not below it has learnt nothing from the inputs.
+        None while the loss cannot be computed on these targets (``problem``)."""
+        if self.problem is not None:
+            return None
         y = self.data.y_val if self.data.y_val is not None else self.data.y_train
         mean = np.broadcast_to(self.data.y_train.mean(axis=0), y.shape)
         return float(pycore.losses.get(self.loss)(y, mean))
