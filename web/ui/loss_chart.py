@@ -17,7 +17,7 @@ import panel as pn
 from bokeh.models import ColumnDataSource, FixedTicker, LabelSet, Span
 from bokeh.plotting import figure
 
-from web.ui import i18n, theme
+from web.ui import i18n, theme, ticks
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.trainer import Run, Trainer
@@ -37,9 +37,6 @@ i18n.register({
 TRAIN_COLOR = "#222222"
 VAL_COLOR = "#7b3294"
 BASELINE_COLOR = "#8c510a"
-# Log-axis ticks at 1, 2, 5 × 10^k. Bokeh's LogTicker falls back to linear steps when the range
-# spans few decades, which leaves the lower decades of a log chart bare.
-LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
 LOSS_CAP = 1e12
 COLUMNS = ("epoch", "loss", "val_loss")
 
@@ -112,7 +109,12 @@ class LossChart(pn.viewable.Viewer):
                               y_offset=6)
         fig.add_layout(run_labels)
         self.display.follow(run_labels, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
-        fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)
+        # Log-axis ticks at 1, 2, 5 × 10^k, labelled in the reader's language. (Bokeh's own
+        # LogTicker falls back to linear steps when the range spans few decades, which leaves
+        # the lower decades of a log chart bare.)
+        fig.yaxis.ticker = FixedTicker(ticks=ticks.LOG_TICKS)
+        self.display.follow(fig.yaxis[0], "major_label_overrides",
+                            pn.bind(ticks.labels, ticks.LOG_TICKS, self.display.param.code))
         fig.legend.location = "top_right"
         theme.style_axes(fig, self.display)
         t = self.display.text
