@@ -26,8 +26,7 @@ from web.ui.tabs import retitle
 from web.ui.widgets import from_param
 
 i18n.register({
-    "app.title": ("NN Lab — neural networks to try out",
-                  "NN Lab — neuronale Netze zum Ausprobieren"),
+    "app.subtitle": ("neural networks to try out", "neuronale Netze zum Ausprobieren"),
     "app.projector": ("Projector", "Beamer"),
     "app.tab.division": ("Division", "Division"),
     "app.tab.graph": ("Computation graph", "Rechengraph"),
@@ -111,14 +110,15 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
         css_classes=["nnlab-lang"], width=120, align="center")
     projector = from_param(
         pn.widgets.Toggle, display.param.projector, display.text("app.projector"),
-        color="light",
+        color="primary", button_style="outline",
         css_classes=["nnlab-projector-toggle"], width=120, align="center")
-    # The title takes the width the buttons leave and wraps (its type also shrinks with the
-    # window, see theme.CSS); if even that is too narrow the buttons move, together, below it,
-    # so save/load and DE/EN never leave the screen (a projector may be only 1024 px wide).
-    title = pn.pane.HTML(pn.bind(lambda text: f'<h1 class="nnlab-title">{text}</h1>',
-                                 display.text("app.title")),
-                         align="center", sizing_mode="stretch_width", min_width=330,
+    # One line at 1280 px: the name, a short subtitle (its type shrinks with the window, see
+    # theme.CSS) and the buttons; if a screen is narrower still, the buttons move, together,
+    # below the title, so save/load and DE/EN never leave the screen.
+    title = pn.pane.HTML(pn.bind(lambda text: '<h1 class="nnlab-title">NN Lab'
+                                 f'<span class="nnlab-subtitle">{text}</span></h1>',
+                                 display.text("app.subtitle")),
+                         align="center", sizing_mode="stretch_width", min_width=300,
                          stylesheets=theme.STYLESHEETS)
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
     header = pn.Row(title, pn.Row(files, projector, switch), sizing_mode="stretch_width",

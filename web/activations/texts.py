@@ -6,7 +6,6 @@ from web.ui import i18n
 
 i18n.register({
     "act.title": ("Activation functions", "Aktivierungsfunktionen"),
-    "act.heading": ("## Activation functions", "## Aktivierungsfunktionen"),
     "act.intro": (
         "An activation f turns a neuron's sum z into its output f(z). Without it, stacked "
         "layers would still be one linear function. Solid: f(x); dashed: its slope f'(x), which "

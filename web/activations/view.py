@@ -30,6 +30,7 @@ from web.activations.curves import (
 from web.ui import theme, ticks
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
+from web.ui.explanation import explanation
 from web.ui.export import export_buttons
 from web.ui.widgets import from_param
 
@@ -97,14 +98,16 @@ class ActivationView(pn.viewable.Viewer):
     # --- drawing -------------------------------------------------------------------------
     def _build_figure(self) -> Any:
         # Range1d (tuples): start/end set later must reach the browser (DataRange1d auto-ranges)
-        fig = figure(sizing_mode="stretch_width", height=560, tools="pan,wheel_zoom,reset",
+        fig = figure(sizing_mode="stretch_width", height=580, tools="pan,wheel_zoom,reset",
                      toolbar_location="right", x_axis_label="x", y_axis_label="f(x), f'(x)",
                      x_range=self.x_range, y_range=(-1.0, 1.0))
         self._dying = BoxAnnotation(right=0, fill_color="#999999", fill_alpha=0.18, visible=False)
         self._kink = Span(location=0, dimension="height", line_dash="dotted", line_width=2)
         self._seam = Span(location=Division.SEAM, dimension="height", line_dash="dotted",
                           line_width=2)
-        self._marks = [Label(x=at, y=10, y_units="screen", x_offset=6) for at in (0, Division.SEAM)]
+        # At the top of the plot (y follows the range in _draw), clear of the x axis.
+        self._marks = [Label(x=at, y=0, x_offset=6, y_offset=-6, text_baseline="top")
+                       for at in (0, Division.SEAM)]
         for item, key in zip(self._marks, ("act.kink", "act.seam"), strict=True):
             self.display.follow(item, "text", self.display.text(key))
             self.display.follow(item, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
@@ -148,6 +151,8 @@ class ActivationView(pn.viewable.Viewer):
         self._figure.x_range.update(start=self.x_range[0], end=self.x_range[1])
         low, high = y_limits(data, self.derivatives)
         self._figure.y_range.update(start=low, end=high)
+        for mark in self._marks:
+            mark.y = high
 
     def figure(self) -> Any:
         """The visible curves as a Matplotlib figure (for the PNG/SVG buttons); the legend
@@ -205,9 +210,6 @@ class ActivationView(pn.viewable.Viewer):
                                  sizing_mode="stretch_width", styles={"font-size": "1.1em"})
         picture = pn.Column(pn.pane.Bokeh(self._figure, sizing_mode="stretch_width",
                                           css_classes=["nnlab-main-figure"]),
-                            notes, sizing_mode="stretch_width")
-        return pn.Column(pn.pane.Markdown(t("act.heading")),
-                         pn.pane.Markdown(t("act.intro"), sizing_mode="stretch_width",
-                                          styles={"font-size": "1.1em"}),
-                         pn.Row(controls, picture, sizing_mode="stretch_width"),
-                         sizing_mode="stretch_width")
+                            notes, explanation(self.display, "act.intro"),
+                            sizing_mode="stretch_width")
+        return pn.Row(controls, picture, sizing_mode="stretch_width")

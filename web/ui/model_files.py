@@ -24,8 +24,8 @@ from web.ui import i18n
 from web.ui.display import Display
 
 i18n.register({
-    "files.save": ("Save model (JSON)", "Modell speichern (JSON)"),
-    "files.load": ("Load model:", "Modell laden:"),
+    "files.save": ("Save model", "Modell speichern"),
+    "files.load": ("Load:", "Laden:"),
     "files.loaded": ("Loaded {name} into the {model}.", "{name} in das {model} geladen."),
     "files.saved": ("Saved the {model} as {name}.", "Das {model} als {name} gespeichert."),
     "files.bad": ("Could not load {name}: {detail} The {model} was not changed.",
@@ -81,7 +81,7 @@ class ModelFiles(pn.viewable.Viewer):
             callback=self._download, filename="nnlab-model.json", embed=False, color="primary",
             label=display.text("files.save"), css_classes=["nnlab-save-model"])
         self.upload = pn.widgets.FileInput(accept=".json,application/json", multiple=False,
-                                           css_classes=["nnlab-load-model"], width=230)
+                                           css_classes=["nnlab-load-model"], width=210)
         self.upload.param.watch(self._uploaded, "value")
         self._label = pn.pane.HTML(display.text("files.load"), margin=(12, 4, 0, 12))
         self._status = pn.pane.HTML(pn.bind(self._status_html, self.param.message,

@@ -22,8 +22,10 @@ CSS = """
   font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :host(.nnlab-projector) { --bokeh-font-size: 24px; font-size: 24px; }
-.nnlab-title { font-size: clamp(22px, 2.2vw, 30px); line-height: 1.2; font-weight: 700;
-               margin: 0; }
+.nnlab-title { font-size: 28px; line-height: 1.2; font-weight: 800; margin: 0;
+               white-space: nowrap; }
+.nnlab-subtitle { font-size: clamp(15px, 1.4vw, 19px); font-weight: 400; color: #444;
+                  margin-left: 10px; white-space: nowrap; }
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
                  align-items: baseline; font-size: 22px; }
 .nnlab-results .nnlab-label { color: #444; }

@@ -1,0 +1,25 @@
+"""Explanations beside the pictures: collapsible, open at first, hidden in projector mode.
+
+A lecture hall needs the picture; a student at home needs the words. So every longer text sits
+in a card that can be folded away (it stays folded while the tab is revisited) and disappears
+in projector mode, where the lecturer explains instead.
+"""
+
+from __future__ import annotations
+
+import panel as pn
+
+from web.ui import i18n
+from web.ui.display import Display
+
+i18n.register({"ui.explanation": ("Explanation", "Erklärung")})
+
+
+def explanation(display: Display, key: str, **fields: object) -> pn.layout.Card:
+    """The text ``key`` in a collapsible card (class ``nnlab-explanation``)."""
+    return pn.layout.Card(
+        pn.pane.Markdown(display.text(key, **fields), sizing_mode="stretch_width",
+                         styles={"font-size": "1.05em"}, margin=(0, 8)),
+        title=display.text("ui.explanation"), collapsed=False, sizing_mode="stretch_width",
+        visible=pn.bind(lambda projector: not projector, display.param.projector),
+        css_classes=["nnlab-explanation"], margin=(6, 5))
