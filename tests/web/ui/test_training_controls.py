@@ -9,8 +9,8 @@ import pycore
 from pycore.callbacks import StopReason, TrainingStopped
 from web.ui import i18n
 from web.ui.display import Display
-from web.ui.training_controls import STOP_KEYS, TrainingControls, status_html, stopped_text
 from web.ui.trainer import Trainer
+from web.ui.training_controls import STOP_KEYS, TrainingControls, status_html, stopped_text
 
 
 @pytest.fixture
