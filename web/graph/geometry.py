@@ -111,43 +111,90 @@ def crowded_gaps(geo: Geometry, gaps: Sequence[int]) -> set[int]:
     return found
 
 
+@dataclass
+class _Plan:
+    """What does not depend on the width: the grid, box sizes, each edge's gap, the numbers."""
+
+    graph: Graph
+    grid: dict[str, tuple[float, float]]
+    edge_texts: Sequence[str]
+    font_px: float
+    box_widths: dict[int, float]
+    box_h: float
+    gaps: list[int]
+    crowding: dict[int, int]
+
+    def arrange(self, gap_needs: Mapping[int, float], available: float) -> Geometry:
+        """Boxes in columns with gaps at least ``gap_needs`` wide, numbers placed."""
+        columns = sorted(self.box_widths)
+        xs, width, needed = _x_positions(columns, self.box_widths, gap_needs, self.crowding,
+                                         available)
+        rows = [y for _, y in self.grid.values()]
+        row_px = self.box_h + ROW_GAP
+        height = 2 * MARGIN + self.box_h + (max(rows) - min(rows)) * row_px
+        centres = {i: (xs[int(x)], MARGIN + self.box_h / 2 + (y - min(rows)) * row_px)
+                   for i, (x, y) in self.grid.items()}
+        sizes = {i: (self.box_widths[int(x)], self.box_h) for i, (x, _) in self.grid.items()}
+        segments = [(centres[e.src][0] + sizes[e.src][0] / 2, centres[e.src][1],
+                     centres[e.dst][0] - sizes[e.dst][0] / 2, centres[e.dst][1])
+                    for e in self.graph.edges]
+        geo = Geometry(width, needed, height, self.font_px * LINE, centres, sizes, segments,
+                       [], [])
+        return _place(geo, self.edge_texts, self.font_px)
+
+    def widen(self, gap_needs: dict[int, float], available: float) -> tuple[Geometry, bool]:
+        """Arrange, and widen every gap whose numbers still overlap (a few times at most);
+        ``gap_needs`` grows in place. Returns the last arrangement and whether it is clear."""
+        for _ in range(WIDEN_TRIES):
+            geo = self.arrange(gap_needs, available)
+            crowded = crowded_gaps(geo, self.gaps)
+            if not crowded:
+                return geo, True
+            for gap in crowded:
+                gap_needs[gap] += WIDEN_PX_PER_FONT_PX * self.font_px
+        return geo, False
+
+
+def _shifted(geo: Geometry, width: float) -> Geometry:
+    """``geo`` centred in a wider figure (same distances, so the numbers stay clear)."""
+    dx = (width - geo.width) / 2
+    return replace(
+        geo, width=width,
+        centres={i: (x + dx, y) for i, (x, y) in geo.centres.items()},
+        segments=[(x0 + dx, y0, x1 + dx, y1) for x0, y0, x1, y1 in geo.segments],
+        labels=[(x + dx, y) for x, y in geo.labels])
+
+
 def geometry(graph: Graph, box_texts: Mapping[str, Sequence[tuple[str, bool]]],
              edge_texts: Sequence[str], font_px: float, available: float) -> Geometry:
     """The picture for ``graph``: ``box_texts`` are, per node id, every text its box will ever
     show (``(text, bold)``), ``edge_texts`` the number of each edge ("" for none),
-    ``available`` the figure's width in pixels. A gap whose numbers still overlap after
-    placing them is widened and the numbers placed again (a few times at most)."""
+    ``available`` the figure's width in pixels.
+
+    First the narrowest clear picture: gaps as wide as their widest number, widened where
+    numbers still overlap. Its width is :attr:`Geometry.needed` whatever ``available`` is, so
+    the figure's minimum width never depends on its current width (no back and forth with
+    the browser). With more room the gaps share it out; should that make numbers overlap,
+    the narrow picture is centred instead."""
     grid = layout(graph)
-    line = font_px * LINE
-    box_h = 3 * line + 2 * BOX_PAD_Y
     columns = sorted({int(x) for x, _ in grid.values()})
     box_widths = {c: 0.0 for c in columns}
     for node_id, (x, _) in grid.items():
         widest = max(text_width(text, font_px, bold) for text, bold in box_texts[node_id])
         box_widths[int(x)] = max(box_widths[int(x)], widest + 2 * BOX_PAD_X)
     gaps = [int(min(grid[e.src][0], grid[e.dst][0])) for e in graph.edges]
-    gap_needs = {c: EMPTY_GAP for c in columns}
+    gap_needs = {c: float(EMPTY_GAP) for c in columns}
     crowding: dict[int, int] = {}
     for gap, text in zip(gaps, edge_texts, strict=True):
         if text:
             gap_needs[gap] = max(gap_needs[gap], label_size(text, font_px)[0] + 2 * GAP_MARGIN)
             crowding[gap] = crowding.get(gap, 0) + 1
-    rows = [y for _, y in grid.values()]
-    row_px = box_h + ROW_GAP
-    height = 2 * MARGIN + box_h + (max(rows) - min(rows)) * row_px
-    for _ in range(WIDEN_TRIES):
-        xs, width, needed = _x_positions(columns, box_widths, gap_needs, crowding, available)
-        centres = {i: (xs[int(x)], MARGIN + box_h / 2 + (y - min(rows)) * row_px)
-                   for i, (x, y) in grid.items()}
-        sizes = {i: (box_widths[int(x)], box_h) for i, (x, _) in grid.items()}
-        segments = [(centres[e.src][0] + sizes[e.src][0] / 2, centres[e.src][1],
-                     centres[e.dst][0] - sizes[e.dst][0] / 2, centres[e.dst][1])
-                    for e in graph.edges]
-        geo = _place(Geometry(width, needed, height, line, centres, sizes, segments, [], []),
-                     edge_texts, font_px)
-        crowded = crowded_gaps(geo, gaps)
-        if not crowded:
-            break
-        for gap in crowded:
-            gap_needs[gap] += WIDEN_PX_PER_FONT_PX * font_px
-    return geo
+    plan = _Plan(graph, grid, edge_texts, font_px, box_widths,
+                 3 * font_px * LINE + 2 * BOX_PAD_Y, gaps, crowding)
+    narrow, _ = plan.widen(gap_needs, 0.0)
+    if available <= narrow.width:
+        return narrow
+    wide, clear = plan.widen(dict(gap_needs), available)
+    if clear and wide.width == available:
+        return replace(wide, needed=narrow.needed)
+    return _shifted(narrow, available)

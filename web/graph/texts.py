@@ -70,7 +70,7 @@ i18n.register({
 # rather than wrapped, so the picture below never moves while stepping.
 FORMULA_CSS = """
 .nnlab-graph-line { height: 1.35em; line-height: 1.35em; white-space: nowrap; overflow: hidden;
-                    text-overflow: ellipsis; font-size: 18px; }
+                    text-overflow: ellipsis; }
 """
 
 
