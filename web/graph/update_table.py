@@ -36,7 +36,7 @@ i18n.register({
                            "w ← w − Δ, Δ aus den bisherigen Gradienten, wie {name} es rechnet"),
 })
 
-DIGITS = 6
+DIGITS = 8  # as the weight fields write them, so both show the same number
 SLOT_SYMBOLS = {"momentum": "m", "velocity": "v"}
 
 

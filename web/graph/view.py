@@ -107,14 +107,24 @@ class GraphView(pn.viewable.Viewer):
         self.step = 0
         return report
 
-    @param.depends("net", "seed", watch=True)
+    @param.depends("net", watch=True)
     def _load_net(self) -> None:
         """Another net: its own example, loss and weights; backprop starts again at step 0."""
         spec = NET_SPECS[self.net]
+        self._new_model(example=example(spec), loss=spec.loss)
+
+    @param.depends("seed", watch=True)
+    def _reseed(self) -> None:
+        """Other random weights for the same net and example."""
+        self._new_model()
+
+    def _new_model(self, example: dict[str, float] | None = None,
+                   loss: str | None = None) -> None:
         self._holding = True
         try:
-            self.param.update(example(spec), record=None)
-            self.trainer.loss = spec.loss
+            self.param.update(example or {}, record=None)
+            if loss is not None:
+                self.trainer.loss = loss
             model = build_model(self.net, self.seed)
             self.trainer.data = self.dataset(model)  # the replacement below starts its run
             self.live.replace(model, origin=f"graph.net.{self.net}")
