@@ -30,7 +30,8 @@ TABLE_CSS = """
 .nnlab-update-table { border-collapse: collapse; font-size: 17px;
                       font-variant-numeric: tabular-nums; }
 .nnlab-update-table th, .nnlab-update-table td { padding: 3px 10px; text-align: left;
-                                                 border-bottom: 1px solid #ddd; }
+                                                 border-bottom: 1px solid #ddd;
+                                                 white-space: nowrap; }
 .nnlab-update-table th { font-weight: 600; color: #444; }
 """
 FIELD_WIDTH = 150
@@ -115,6 +116,7 @@ class HandStep(pn.viewable.Viewer):
             pn.pane.Markdown(t("graph.hand.example"), margin=(0, 10)),
             self.example(), pn.panel(pn.bind(self.weight_fields, view.live.param.generation)),
             self.rule(), pn.Row(apply, wait, sizing_mode="stretch_width"), record,
-            sizing_mode="stretch_width")
+            sizing_mode="stretch_width", min_width=780)
         about = pn.pane.Markdown(t("graph.intro"), styles={"font-size": "1.05em"}, width=420)
-        return pn.Row(work, about, sizing_mode="stretch_width")
+        # the explanation stands beside the work where there is room, else below it
+        return pn.Row(work, about, sizing_mode="stretch_width", styles=WRAP)

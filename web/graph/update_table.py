@@ -44,6 +44,12 @@ def _n(value: float, code: str) -> str:
     return sig(value, DIGITS, code)
 
 
+def _factor(value: float, code: str) -> str:
+    """A number as a factor or a term after an operator: negatives in parentheses."""
+    text = _n(value, code)
+    return f"({text})" if text.startswith("-") else text
+
+
 def _plain_sgd(report: UpdateReport) -> bool:
     return report.optimizer == "sgd" and report.setting("momentum") == 0
 
@@ -68,11 +74,11 @@ def computation(report: UpdateReport, row: WeightUpdate, code: str) -> str:
     """This weight's arithmetic: "3 − 0.1 · 2 = 2.8" for SGD, the change otherwise."""
     before, after = _n(row.before, code), _n(row.after, code)
     if _plain_sgd(report):
-        lr, grad = _n(report.setting("learning_rate"), code), _n(row.grad, code)
+        lr, grad = _n(report.setting("learning_rate"), code), _factor(row.grad, code)
         return f"{before} − {lr} · {grad} = {after}"
     if report.optimizer == "sgd" and not report.config.get("nesterov"):
-        return f"{before} + {_n(row.state['momentum'], code)} = {after}"
-    return f"{before} − {_n(row.before - row.after, code)} = {after}"
+        return f"{before} + {_factor(row.state['momentum'], code)} = {after}"
+    return f"{before} − {_factor(row.before - row.after, code)} = {after}"
 
 
 def state_text(row: WeightUpdate, code: str) -> str:

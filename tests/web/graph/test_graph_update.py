@@ -38,6 +38,9 @@ def test_sgd_moves_every_weight_by_minus_lr_times_g(view: GraphView) -> None:
     table = report_html(report, "de")
     assert "3 − 0,1 · 2 = 2,8" in table and "1 − 0,1 · 1 = 0,9" in table
     assert "2,5 nach dem Update" in table
+    view.target = 9.0  # now ŷ < y: the gradients are negative and stand in parentheses
+    finished(view)
+    assert "2,8 − 0,1 · (-2) = 3" in report_html(view.apply_update(), "de")
 
 
 def test_momentum_keeps_a_velocity_and_uses_it_in_the_next_step(view: GraphView) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 import pycore
 from pycore import notation
+from web.graph import texts
 from web.graph.nets import NET_SPECS, NETS, build_model
 from web.graph.view import GraphView
 from web.ui import colors
@@ -159,3 +160,44 @@ def test_export_draws_every_box() -> None:
     texts = [t.get_text() for t in figure.axes[0].texts]
     assert "w[1]11" in texts and "L" in texts and "g=?" in texts
     assert len([t for t in texts if t.startswith("v=")]) == len(view.graph.nodes)
+
+
+def test_a_new_seed_draws_new_weights_and_keeps_the_example() -> None:
+    view = GraphView(Display(code="en"), net="tanh")
+    view.x1 = 0.25
+    view.step = 4
+    before = view.live.model.get_weights()[0].copy()
+    view.seed = 7
+    assert view.x1 == 0.25 and view.step == 0
+    expected = build_model("tanh", seed=7).get_weights()[0]
+    assert (view.live.model.get_weights()[0] == expected).all()
+    assert not (expected == before).all()
+
+
+def test_an_example_without_a_finite_loss_says_so() -> None:
+    view = GraphView(Display(code="en"), net="relu")
+    view.live.load_weights([w * 0 + 1e300 for w in view.live.model.get_weights()])
+    assert not view.finite()
+    text = texts.formula_html(view.backprop, 0, view.finite(), "en")
+    assert "no finite loss" in text
+    assert "nan" not in " ".join(view.figure.nodes.data["v"]).lower()
+
+
+def test_setting_params_from_python_updates_the_widgets() -> None:
+    view = GraphView(Display(code="en"))
+    layout = pn.panel(view)
+
+    def widget(hook: str) -> pn.widgets.Widget:
+        (found,) = [w for w in layout.select(pn.widgets.Widget) if hook in w.css_classes]
+        return found
+
+    view.color_by = "grad"
+    assert widget("nnlab-graph-color").value == "grad"
+    view.edge_labels = False
+    assert widget("nnlab-graph-edge-labels").value is False
+    view.net = "tanh"
+    assert widget("nnlab-graph-net").value == "tanh"
+    view.x1 = 3.0
+    assert widget("nnlab-graph-x1").value == "3"
+    view.trainer.learning_rate = 0.25
+    assert widget("nnlab-graph-lr").value == "0.25"
