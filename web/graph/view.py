@@ -78,7 +78,7 @@ class GraphView(pn.viewable.Viewer):
         self._geo: Geometry | None = None
         self._holding = False
         self._retrace()
-        self.live.param.watch(self._retrace, "revision")
+        self.live.param.watch(self._weights_changed, "revision")
         self.trainer.param.watch(self._retrace, "loss")
         display.param.watch(self._lay_out, ["code", "projector"])
 
@@ -136,8 +136,16 @@ class GraphView(pn.viewable.Viewer):
     @param.depends("x1", "x2", "target", watch=True)
     def _new_example(self) -> None:
         if not self._holding:
+            self.record = None  # the last update's record no longer describes this example
             self.trainer.set_data(self.dataset())  # a new example: fresh optimizer state
             self._retrace()
+
+    def _weights_changed(self, _event: object) -> None:
+        """A typed weight or an update: trace again. The record of an update is set right
+        after its step, so clearing it here only drops it for a weight typed by hand."""
+        if not self._holding:
+            self.record = None
+        self._retrace()
 
     def _retrace(self, _event: object = None) -> None:
         """Trace the example again (new weights, example or loss), keeping the step."""

@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 
+from pycore import notation
 from web.graph.update_table import report_html
 from web.graph.view import GraphView
 from web.ui.display import Display
@@ -103,3 +104,15 @@ def test_an_update_that_would_overflow_is_not_applied() -> None:
     for got, want in zip(view.live.model.get_weights(), before, strict=True):
         np.testing.assert_array_equal(got, want)
     assert "was not applied" in report_html(report, "en")
+
+
+def test_the_record_goes_when_the_example_or_a_weight_is_changed_by_hand(
+        view: GraphView) -> None:
+    finished(view)
+    assert view.apply_update() is view.record
+    view.live.set_parameter(notation.parameters(view.live.model)[0], 1.5)
+    assert view.record is None
+    finished(view)
+    view.apply_update()
+    view.target = 5.0
+    assert view.record is None
