@@ -86,6 +86,15 @@ class Optimizer:
         """Number of ``apply`` calls that updated parameters."""
         return self._iterations
 
+    def slots(self) -> list[dict[str, np.ndarray]]:
+        """Copies of the slot arrays (``{"momentum": ..., "velocity": ...}``) of every parameter,
+        in the order ``apply`` receives them; ``[]`` before the first ``apply``.
+
+        Why copies: a view that shows "the optimizer's state after this step" must not see it
+        change under it at the next step, and must not be able to change it."""
+        return [{name: array.copy() for name, array in slots.items()}
+                for slots in self._slots or []]
+
     # ------------------------------------------------------------------ config
     @classmethod
     def argument_names(cls) -> list[str]:

@@ -1,10 +1,10 @@
 """Graph, network and activation tabs in a real browser against ``panel serve web/app.py``.
 
-CSS classes the tests read (set in the views): ``nnlab-graph-step`` (step button),
-``nnlab-graph-progress`` ("Backprop-Schritt k / n"), ``nnlab-net-play`` / ``nnlab-net-pause`` /
-``nnlab-net-step``, ``nnlab-net-epoch`` ("Epoche n"), ``nnlab-net-loss`` (training and
-validation loss), ``nnlab-graph-formula`` (the chain-rule text), ``nnlab-act-division-range``
-(the activation tab's preset button).
+The graph tab's own tests are in ``test_app_graph.py``. CSS classes the tests read (set in the
+views): ``nnlab-graph-progress`` (the graph tab has rendered), ``nnlab-net-play`` /
+``nnlab-net-pause`` / ``nnlab-net-step``, ``nnlab-net-epoch`` ("Epoche n"), ``nnlab-net-loss``
+(training and validation loss), ``nnlab-act-division-range`` (the activation tab's preset
+button).
 """
 
 from __future__ import annotations
@@ -53,19 +53,6 @@ def text_of(page, css_class: str) -> str:
     """Text of a Markdown pane: it lives in the pane's shadow root, in <p> elements, which
     Playwright's CSS engine reaches (the host element's own inner text is empty)."""
     return " ".join(page.locator(f".{css_class} p").all_inner_texts()).strip()
-
-
-def test_graph_stepper_reaches_the_last_edge(app):
-    open_tab(app, "app.tab.graph")
-    k, n = map(int, re.search(r"(\d+) / (\d+)", text_of(app, "nnlab-graph-progress")).groups())
-    assert (k, n) == (0, 26)  # the 2-2-1 division net has 26 edges
-    step = app.locator(".nnlab-graph-step button")
-    for expected in range(1, n + 1):
-        step.click()
-        app.locator(".nnlab-graph-progress p", has_text=f"{expected} / {n}").wait_for()
-    assert "∂L/∂w[1]11 = " in text_of(app, "nnlab-graph-formula")
-    step.click()  # past the end nothing changes
-    assert f"{n} / {n}" in text_of(app, "nnlab-graph-progress")
 
 
 def losses(page) -> tuple[float, float]:

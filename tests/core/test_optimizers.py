@@ -397,3 +397,19 @@ def test_float32_params_stay_float32_and_match_float64():
     assert all(p.dtype == np.float32 for p in params32)
     for a, b in zip(params32, params64, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
+def test_slots_are_copies_of_the_state_the_next_step_uses():
+    w, g = np.array([3.0, -1.0]), np.array([2.0, 0.5])
+    opt = get("adam", learning_rate=0.1)
+    assert opt.slots() == []
+    opt.apply([g], [w])
+    (state,) = opt.slots()
+    assert sorted(state) == ["momentum", "velocity"]
+    np.testing.assert_allclose(state["momentum"], 0.1 * g, rtol=1e-15)  # (1 - beta_1) g
+    np.testing.assert_allclose(state["velocity"], 0.001 * g * g, rtol=1e-12)  # (1 - beta_2) g^2
+    state["momentum"][:] = 99.0  # a copy: the optimizer's own state is untouched
+    assert opt.slots()[0]["momentum"][0] == pytest.approx(0.2, rel=1e-15)
+    sgd = get("sgd", learning_rate=0.1, momentum=0.5)
+    sgd.apply([g], [w])
+    np.testing.assert_allclose(sgd.slots()[0]["momentum"], -0.1 * g, rtol=1e-15)

@@ -17,6 +17,8 @@ NEGATIVE = "#d95f02"
 NEUTRAL = "#eeeeee"
 POSITIVE = "#1f5fa8"
 HIGHLIGHT = "#2ca02c"
+DARK_TEXT = "#111111"
+LIGHT_TEXT = "#ffffff"
 
 _NEG_RGB = np.array([0xD9, 0x5F, 0x02], dtype=float)
 _NEU_RGB = np.array([0xEE, 0xEE, 0xEE], dtype=float)
@@ -50,3 +52,23 @@ def color(value: float, scale: float = 1.0) -> str:
 def palette(n: int = 256) -> list[str]:
     """The same scale as ``n`` evenly spaced colours from most negative to most positive."""
     return [_mix(float(t)) for t in np.linspace(-1.0, 1.0, n)]
+
+
+def _luminance(hex_color: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(hex_color[k:k + 2], 16) / 255.0 for k in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 = none, 21 = black on white)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def ink(fill: str) -> str:
+    """The text colour (dark or white) that contrasts more with ``fill``. Why not a threshold
+    on the value: orange is light for its strength, and white on light orange is unreadable
+    on a projector; dark text wins on every orange of this scale, white on the darker blues."""
+    return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, fill))

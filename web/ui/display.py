@@ -72,5 +72,11 @@ class Display(param.Parameterized):
         self._followers.append(reactive)
 
 
+def scaled(base: float, projector: bool) -> int:
+    """A font size in whole pixels: ``base``, enlarged in projector mode (for pictures that
+    must know the size to make room for their text)."""
+    return round(base * (PROJECTOR_SCALE if projector else 1.0))
+
+
 def _px(base: float, projector: bool) -> str:
-    return f"{round(base * (PROJECTOR_SCALE if projector else 1.0))}px"
+    return f"{scaled(base, projector)}px"

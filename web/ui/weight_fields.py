@@ -51,6 +51,17 @@ class WeightField(CheckedField):
     def current(self) -> float:
         return self.live.parameter(self.ref)
 
+    def refresh(self, *_events: object) -> None:
+        """Show the weight's value after one change (or a batch) of the live model, unless the
+        model no longer has this weight (it was replaced by a net of another shape): then the
+        owner gives the field another weight or drops it; until then the field keeps what it
+        showed."""
+        try:
+            self.current()
+        except ValueError:
+            return
+        super().refresh()
+
     def store(self, value: float) -> None:
         self.live.set_parameter(self.ref, value)
         if self._on_store is not None:
