@@ -100,6 +100,7 @@ class ActivationView(pn.viewable.Viewer):
         # Range1d (tuples): start/end set later must reach the browser (DataRange1d auto-ranges)
         fig = figure(sizing_mode="stretch_width", height=580, tools="pan,wheel_zoom,reset",
                      toolbar_location="right", x_axis_label="x", y_axis_label="f(x), f'(x)",
+                     css_classes=["nnlab-main-figure"],
                      x_range=self.x_range, y_range=(-1.0, 1.0))
         self._dying = BoxAnnotation(right=0, fill_color="#999999", fill_alpha=0.18, visible=False)
         self._kink = Span(location=0, dimension="height", line_dash="dotted", line_width=2)
@@ -208,8 +209,7 @@ class ActivationView(pn.viewable.Viewer):
         notes = pn.pane.Markdown(pn.bind(texts.notes, p.chosen, p.identity, p.dying,
                                          self.display.param.code),
                                  sizing_mode="stretch_width", styles={"font-size": "1.1em"})
-        picture = pn.Column(pn.pane.Bokeh(self._figure, sizing_mode="stretch_width",
-                                          css_classes=["nnlab-main-figure"]),
+        picture = pn.Column(pn.pane.Bokeh(self._figure, sizing_mode="stretch_width"),
                             notes, explanation(self.display, "act.intro"),
                             sizing_mode="stretch_width")
         return pn.Row(controls, picture, sizing_mode="stretch_width")

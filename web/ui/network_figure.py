@@ -38,8 +38,11 @@ class NetworkFigure(pn.viewable.Viewer):
         self.display, self.values = display, values
         self.nodes = ColumnDataSource({key: [] for key in NODE_KEYS})
         self.edges = ColumnDataSource({key: [] for key in EDGE_KEYS})
+        # CSS classes on the figure itself: Panel 1.9.4 does not pass a Bokeh pane's
+        # css_classes to the page.
         fig = figure(height=height, sizing_mode="stretch_width", tools="", toolbar_location=None,
-                     min_border=0, x_range=Range1d(0, 1), y_range=Range1d(0, 1))
+                     min_border=0, x_range=Range1d(0, 1), y_range=Range1d(0, 1),
+                     css_classes=css_classes or [])
         fig.axis.visible = False
         fig.grid.visible = False
         fig.outline_line_color = None
@@ -72,7 +75,6 @@ class NetworkFigure(pn.viewable.Viewer):
 
             self.edges.selected.on_change("indices", picked)
         self.figure = fig
-        self._css = css_classes or []
 
     def _label(self, fig, source, column: str, size, x: str = "x", y: str = "y",
                **style: object) -> None:
@@ -92,7 +94,7 @@ class NetworkFigure(pn.viewable.Viewer):
         self.figure.y_range.update(start=y_low - below, end=y_high + above)
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.Bokeh(self.figure, sizing_mode="stretch_width", css_classes=self._css)
+        return pn.pane.Bokeh(self.figure, sizing_mode="stretch_width")
 
 
 def network_mpl(drawing: Picture, title: str) -> Figure:
