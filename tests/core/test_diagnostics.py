@@ -137,6 +137,7 @@ def test_probe_runs_in_two_stages() -> None:
         probe.backward()
     first, last = probe.forward()
     assert first.gradient_mean is None and first.values("gradient") is None
+    assert last.weight_gradient_norm is None
     assert first.activation_mean == pytest.approx(0.75)
     complete = probe.backward()
     assert complete[0].gradient_mean == pytest.approx(sum([2, 2 / 3, 0, 0, -4, -4 / 3]) / 6)
