@@ -74,11 +74,15 @@ class RidgeFigure(param.Parameterized):
     def __init__(self, display: Display, height: int = 430, **params: object) -> None:
         super().__init__(**params)
         self.display = display
-        self.source = ColumnDataSource({k: [] for k in ("xs", "ys", "layer", "color",
-                                                        "mean_text", "std_text")})
+        self.source = ColumnDataSource({k: [] for k in ("xs", "ys", "top_xs", "top_ys",
+                                                        "layer", "color", "mean_text",
+                                                        "std_text")})
         fig = base_figure(height)
         fig.patches("xs", "ys", source=self.source, fill_color="color", fill_alpha=0.92,
-                    line_color="white", line_width=1.2)
+                    line_color=None)
+        # The white edge along each ridge's top (not its base) gives the stack its depth.
+        fig.multi_line("top_xs", "top_ys", source=self.source, line_color="white",
+                       line_width=1.2)
         fig.ygrid.visible = False
         fig.yaxis.ticker = FixedTicker(ticks=[])
         hover = HoverTool(tooltips=[])
@@ -95,6 +99,8 @@ class RidgeFigure(param.Parameterized):
 
     def show(self, data: Ridges, code: str) -> None:
         self.source.data = {"xs": data.xs, "ys": data.ys, "layer": data.layer,
+                            "top_xs": [xs[1:-1] for xs in data.xs],
+                            "top_ys": [ys[1:-1] for ys in data.ys],
                             "color": data.color,
                             "mean_text": [fmt.sig(v, 4, code) for v in data.mean],
                             "std_text": [fmt.sig(v, 4, code) for v in data.std]}

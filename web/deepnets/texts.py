@@ -17,8 +17,8 @@ i18n.register({
         "∂L/∂a[l], die Backprop an jede Schicht zurückschickt. Eine Streuung, die von Schicht zu "
         "Schicht schrumpft, ist ein verschwindendes Signal, eine wachsende ein explodierendes."),
     # settings
-    "deep.depth": ("Layers (1–50)", "Schichten (1–50)"),
-    "deep.width": ("Units per layer (2–500)", "Neuronen pro Schicht (2–500)"),
+    "deep.depth": ("Depth (1–50)", "Tiefe (1–50)"),
+    "deep.width": ("Width (2–500)", "Breite (2–500)"),
     "deep.activation": ("Activation", "Aktivierung"),
     "deep.initializer": ("Weight initialisation", "Gewichtsinitialisierung"),
     "deep.sigma": ("σ of random_normal", "σ von random_normal"),
@@ -28,19 +28,17 @@ i18n.register({
     "deep.inputs.normal": ("N(0, 1)", "N(0, 1)"),
     "deep.inputs.uniform": ("uniform, variance 1", "gleichverteilt, Varianz 1"),
     "deep.inputs.ones": ("all 1 (the script's example)", "alle 1 (Beispiel aus dem Skript)"),
-    "deep.samples": ("Examples (10–2000)", "Beispiele (10–2000)"),
-    "deep.seed": ("Random seed", "Zufalls-Seed"),
+    "deep.samples": ("Examples", "Beispiele"),
+    "deep.seed": ("Seed", "Seed"),
     # presets
     "deep.presets": ("Presets (one click each)", "Beispiele (je ein Klick)"),
-    "deep.homework": ("Homework, 30 layers × 100 units:", "Hausaufgabe, 30 Schichten × 100 "
-                                                          "Neuronen:"),
+    "deep.homework": ("Homework (30 layers × 100 units):",
+                      "Hausaufgabe (30 Schichten × 100 Neuronen):"),
     "deep.preset.saturation": ("σ = 15.811: saturation", "σ = 15,811: Sättigung"),
-    "deep.preset.vanishing": ("Vanishing gradients (sigmoid)",
-                              "Verschwindende Gradienten (Sigmoid)"),
+    "deep.preset.vanishing": ("Vanishing gradients", "Verschwindende Gradienten"),
     "deep.preset.dying": ("Dying ReLU", "Dying ReLU"),
     "deep.preset.selu": ("SELU + lecun_normal", "SELU + lecun_normal"),
-    "deep.preset.batchnorm": ("Sigmoid net with batch normalisation",
-                              "Sigmoid-Netz mit Batch-Normalisierung"),
+    "deep.preset.batchnorm": ("Batch norm: with and without", "Batch-Norm: mit und ohne"),
     "deep.explain.homework": (
         "{activation}, {depth} layers, weights N(0, σ = {sigma}), i.e. variance 1/n: the "
         "activations' standard deviation is {a_first} in layer 1 and {a_last} in layer {depth} "

@@ -113,7 +113,7 @@ class DeepNetsView(pn.viewable.Viewer):
 
     def _presets(self) -> pn.Column:
         t = self.display.text
-        homework = [self._preset_button(f"homework_{a}", HOMEWORK_LABELS[a], width=72)
+        homework = [self._preset_button(f"homework_{a}", HOMEWORK_LABELS[a], width=68)
                     for a in HOMEWORK]
         others = [self._preset_button(name, t(f"deep.preset.{name}")) for name in PRESETS
                   if not name.startswith("homework_")]
@@ -212,6 +212,6 @@ class DeepNetsView(pn.viewable.Viewer):
                          sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.Row:
-        controls = pn.Column(self._presets(), self._settings(), self._actions(), width=340)
+        controls = pn.Column(self._presets(), self._settings(), self._actions(), width=350)
         return pn.Row(controls, self._pictures(), sizing_mode="stretch_width",
                       css_classes=["nnlab-deepnets"])
