@@ -9,6 +9,8 @@ change the loss.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -36,6 +38,34 @@ def built(features: int = 3, **kwargs) -> BatchNormalization:
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def numeric_gradient(loss: Callable[[], float], target: np.ndarray) -> np.ndarray:
+    """d loss / d target by centred differences, moving one entry of `target` at a time."""
+    numeric = np.zeros_like(target)
+    for index in np.ndindex(target.shape):
+        saved = target[index]
+        target[index] = saved + H
+        up = loss()
+        target[index] = saved - H
+        down = loss()
+        target[index] = saved
+        numeric[index] = (up - down) / (2 * H)
+    return numeric
+
+
+def keeping_moving_statistics(layers_or_model: Any, compute: Callable[[], float]
+                              ) -> Callable[[], float]:
+    """`compute` wrapped so that the moving statistics it moves are put back afterwards."""
+
+    def run() -> float:
+        saved = [w.copy() for w in layers_or_model.non_trainable_weights]
+        value = compute()
+        for w, s in zip(layers_or_model.non_trainable_weights, saved, strict=True):
+            w[...] = s
+        return value
+
+    return run
 
 
 # ------------------------------------------------------------------ forward and updates
@@ -107,29 +137,14 @@ def test_layer_gradients_match_finite_differences(training, center, scale) -> No
     x = batch(3)
     g = np.random.default_rng(4).normal(size=x.shape)
 
-    def loss() -> float:
-        saved = [w.copy() for w in layer.non_trainable_weights]
-        value = float(np.sum(g * layer.forward(x, training=training)))
-        for w, s in zip(layer.non_trainable_weights, saved, strict=True):
-            w[...] = s
-        return value
-
-    loss()
+    loss = keeping_moving_statistics(
+        layer, lambda: float(np.sum(g * layer.forward(x, training=training))))
     layer.forward(x, training=training)
     grad_x = layer.backward(g)
     for target, analytic in [(x, grad_x), *zip(layer.trainable_weights, layer.grads,
                                                strict=True)]:
-        numeric = np.zeros_like(target)
-        for index in np.ndindex(target.shape):
-            saved = target[index]
-            target[index] = saved + H
-            up = loss()
-            target[index] = saved - H
-            down = loss()
-            target[index] = saved
-            numeric[index] = (up - down) / (2 * H)
         assert np.linalg.norm(analytic) > 1e-3
-        assert relative_error(analytic, numeric) < 1e-8
+        assert relative_error(analytic, numeric_gradient(loss, target)) < 1e-8
 
 
 def test_training_gradient_through_batch_statistics_sums_to_zero() -> None:
@@ -160,28 +175,13 @@ def data(rows: int = 9) -> tuple[np.ndarray, np.ndarray]:
 
 def test_model_training_gradients_match_finite_differences() -> None:
     model, (x, y) = bn_model(), data()
-    loss = losses.get("mse")
-
-    def training_loss() -> float:
-        saved = [w.copy() for w in model.non_trainable_weights]
-        value = loss(y, model.forward(x, training=True))
-        for w, s in zip(model.non_trainable_weights, saved, strict=True):
-            w[...] = s
-        return value
-
+    mse = losses.get("mse")
+    training_loss = keeping_moving_statistics(
+        model, lambda: mse(y, model.forward(x, training=True)))
     analytic = model.backward(y, model.forward(x, training=True))
     for w, a in zip(model.trainable_weights, analytic, strict=True):
-        numeric = np.zeros_like(w)
-        for index in np.ndindex(w.shape):
-            saved = w[index]
-            w[index] = saved + H
-            up = training_loss()
-            w[index] = saved - H
-            down = training_loss()
-            w[index] = saved
-            numeric[index] = (up - down) / (2 * H)
         assert np.linalg.norm(a) > 1e-4
-        assert relative_error(a, numeric) < 1e-6
+        assert relative_error(a, numeric_gradient(training_loss, w)) < 1e-6
 
 
 def test_model_gradients_in_inference_mode_match_evaluate() -> None:
@@ -189,15 +189,7 @@ def test_model_gradients_in_inference_mode_match_evaluate() -> None:
     model.fit(x, y, epochs=3, batch_size=4, shuffle=False)  # moving statistics away from 0/1
     analytic = model.gradients(x, y)
     for w, a in zip(model.trainable_weights, analytic, strict=True):
-        numeric = np.zeros_like(w)
-        for index in np.ndindex(w.shape):
-            saved = w[index]
-            w[index] = saved + H
-            up = model.evaluate(x, y)
-            w[index] = saved - H
-            down = model.evaluate(x, y)
-            w[index] = saved
-            numeric[index] = (up - down) / (2 * H)
+        numeric = numeric_gradient(lambda: model.evaluate(x, y), w)
         assert relative_error(a, numeric) < 1e-6
 
 
