@@ -65,18 +65,29 @@ def _spread_fields(result: ProbeResult, code: str) -> dict[str, object]:
             "g_first": _n(g_std[0], code), "g_last": _n(g_std[-1], code)}
 
 
+def _steepest(result: ProbeResult) -> float:
+    """The activation's largest slope (sigmoid: 0.25 at z = 0), on a fine grid."""
+    return float(np.max(result.activation.derivative(np.linspace(-10.0, 10.0, 20_001))))
+
+
 def _saturation_fields(result: ProbeResult, code: str) -> dict[str, object]:
     first = result.layers[0]
     a, z = first.values("activation"), first.values("preactivation")
-    flat = np.mean((a < SATURATED) | (a > 1 - SATURATED))
+    low, high = SATURATED, 1 - SATURATED
+    flat = np.mean((a < low) | (a > high))
+    # where sigmoid's output is below `low` or above `high`, its slope a(1 - a) is below:
+    flat_slope = low * (1 - low)
     return {"inputs": z.shape[1], "z_std": _n(first.preactivation_std, code, 4),
             "root": _n(math.sqrt(z.shape[1]), code, 5), "share": _percent(flat, code),
-            "slope": _n(float(np.mean(result.activation.derivative(z))), code)}
+            "low": _n(low, code), "high": _n(high, code), "flat_slope": _n(flat_slope, code),
+            "slope": _n(float(np.mean(result.activation.derivative(z))), code),
+            "steepest": _n(_steepest(result), code)}
 
 
 def _vanishing_fields(result: ProbeResult, code: str) -> dict[str, object]:
     g_std = result.stat("gradient_std")
-    return {**_spread_fields(result, code), "factor": _n(g_std[-1] / g_std[0], code, 2)}
+    return {**_spread_fields(result, code), "factor": _n(g_std[-1] / g_std[0], code, 2),
+            "steepest": _n(_steepest(result), code)}
 
 
 def _dying_fields(result: ProbeResult, code: str) -> tuple[str, dict[str, object]]:

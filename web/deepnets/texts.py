@@ -51,20 +51,21 @@ i18n.register({
     "deep.explain.saturation": (
         "{inputs} inputs, each 1, and weights from N(0, 1): the sum z in layer 1 has standard "
         "deviation {z_std} (√{inputs} = {root}). {share} of the sigmoid outputs of layer 1 are "
-        "below 0.01 or above 0.99, where the slope is below 0.01; the mean slope is {slope} "
-        "(at most 0.25): these neurons hardly learn.",
+        "below {low} or above {high}, where the slope is below {flat_slope}; the mean slope is "
+        "{slope} (at most {steepest}): these neurons hardly learn.",
         "{inputs} Eingaben, jede 1, und Gewichte aus N(0, 1): die Summe z in Schicht 1 hat die "
         "Standardabweichung {z_std} (√{inputs} = {root}). {share} der Sigmoid-Ausgaben von "
-        "Schicht 1 liegen unter 0,01 oder über 0,99, wo die Steigung unter 0,01 liegt; die "
-        "mittlere Steigung ist {slope} (höchstens 0,25): diese Neuronen lernen kaum."),
+        "Schicht 1 liegen unter {low} oder über {high}, wo die Steigung unter {flat_slope} "
+        "liegt; die mittlere Steigung ist {slope} (höchstens {steepest}): diese Neuronen lernen "
+        "kaum."),
     "deep.explain.vanishing": (
-        "The sigmoid's slope is at most 0.25, so on the way back every layer shrinks the "
+        "The sigmoid's slope is at most {steepest}, so on the way back every layer shrinks the "
         "gradient: its standard deviation is {g_last} at layer {depth} and {g_first} at "
         "layer 1, {factor} times smaller. The first layers hardly learn.",
-        "Die Steigung der Sigmoid-Funktion ist höchstens 0,25, also verkleinert jede Schicht "
-        "den Gradienten auf dem Rückweg: seine Standardabweichung ist {g_last} bei Schicht "
-        "{depth} und {g_first} bei Schicht 1, {factor}-mal kleiner. Die ersten Schichten lernen "
-        "kaum."),
+        "Die Steigung der Sigmoid-Funktion ist höchstens {steepest}, also verkleinert jede "
+        "Schicht den Gradienten auf dem Rückweg: seine Standardabweichung ist {g_last} bei "
+        "Schicht {depth} und {g_first} bei Schicht 1, {factor}-mal kleiner. Die ersten "
+        "Schichten lernen kaum."),
     "deep.explain.dying": (
         "{count} of {depth} layers consist of dead units only (ReLU output 0 for every "
         "example), the first is layer {first}, the last layer {last}. No gradient passes a dead "
