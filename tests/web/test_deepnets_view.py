@@ -45,7 +45,7 @@ def test_first_picture_shows_every_layer(view: DeepNetsView) -> None:
         base = baseline(layer, 4)
         assert ys[0] == ys[-1] == base
         assert max(ys) - base == pytest.approx(RIDGE_HEIGHT)  # each ridge scaled to its peak
-    assert view.ridges["top_right"].figure.title.text == "A: gradients ∂L/∂a[l] per layer"
+    assert view.ridges["top_right"].figure.title.text == "A: gradients ∂L/∂a[l]"
     assert ridge(view, "top_right")["layer"] == [1, 2, 3, 4]
     std = [float(s) for s in ridge(view, "top_left")["std_text"]]
     result = view.vm.a.result
@@ -61,7 +61,7 @@ def test_changing_a_setting_rebuilds_and_redraws(view: DeepNetsView) -> None:
     settings.activation = "relu"
     assert view.vm.a.result.activation.name == "relu"
     view.vm.layer = 6
-    assert view.slope.figure.title.text == "Layer 6: sums z and the slope f'(z)"
+    assert view.slope.figure.title.text == "Layer 6: sums z, slope f'(z)"
     settings.depth = 3
     assert view.vm.layer == 3 and view.vm.param.layer.bounds == (1, 3)
 
@@ -109,7 +109,7 @@ def test_batch_norm_preset_compares_side_by_side() -> None:
     view.vm.apply_preset("batchnorm")
     assert view.vm.b is not None and view.vm.a.settings.batch_norm
     assert not view.vm.b.settings.batch_norm
-    assert view.ridges["top_right"].figure.title.text == "B: activations a[l] per layer"
+    assert view.ridges["top_right"].figure.title.text == "B: activations a[l]"
     assert ridge(view, "bottom_left")["layer"] == list(range(1, 21))
     assert ridge(view, "bottom_right")["layer"] == list(range(1, 21))
     with_bn = view.vm.a.result.stat("gradient_std")[0]
@@ -118,7 +118,7 @@ def test_batch_norm_preset_compares_side_by_side() -> None:
     assert view.spread.renderers["B"][0].visible
     assert len(view.dead.sources["B"].data["x"]) == 20
     view.vm.end_comparison()
-    assert view.ridges["top_right"].figure.title.text == "A: gradients ∂L/∂a[l] per layer"
+    assert view.ridges["top_right"].figure.title.text == "A: gradients ∂L/∂a[l]"
     assert not view.spread.renderers["B"][0].visible
 
 
@@ -186,7 +186,7 @@ def test_language_switch_writes_numbers_with_a_decimal_comma(view: DeepNetsView)
     labels = view.ridges["top_left"].figure.xaxis[0].major_label_overrides.values()
     assert any("," in label for label in labels) and not any("." in label for label in labels)
     assert any("," in text for text in ridge(view, "top_left")["mean_text"])
-    assert view.ridges["top_left"].figure.title.text == "A: Aktivierungen a[l] je Schicht"
+    assert view.ridges["top_left"].figure.title.text == "A: Aktivierungen a[l]"
     assert "Schichten" in status_html(view.vm, "de")
 
 

@@ -32,6 +32,7 @@ from web.ui.model_files import ModelFile
 from web.ui.widgets import from_param
 
 MAIN_HEIGHT = 430
+CONTROLS_WIDTH = 350
 SMALL_HEIGHT = 270
 HOMEWORK_LABELS = {"tanh": "tanh", "relu": "ReLU", "elu": "ELU", "selu": "SELU"}
 ACTIVATION, GRADIENT = "deep.kind.activation", "deep.kind.gradient"
@@ -104,22 +105,21 @@ class DeepNetsView(pn.viewable.Viewer):
         return self.vm.model_file()
 
     # --- layout --------------------------------------------------------------------------
-    def _preset_button(self, name: str, label: Any, width: int | None = None) -> pn.Column:
+    def _preset_button(self, name: str, label: Any) -> pn.widgets.Button:
         button = pn.widgets.Button(label=label, css_classes=[f"nnlab-deep-preset-{name}"],
-                                   width=width,
-                                   sizing_mode=None if width else "stretch_width")
+                                   sizing_mode="stretch_width")
         button.on_click(lambda _event: self.vm.apply_preset(name))
         return button
 
     def _presets(self) -> pn.Column:
         t = self.display.text
-        homework = [self._preset_button(f"homework_{a}", HOMEWORK_LABELS[a], width=68)
-                    for a in HOMEWORK]
+        homework = [self._preset_button(f"homework_{a}", HOMEWORK_LABELS[a]) for a in HOMEWORK]
         others = [self._preset_button(name, t(f"deep.preset.{name}")) for name in PRESETS
                   if not name.startswith("homework_")]
         return pn.Column(pn.pane.Markdown(t("deep.presets"), margin=(0, 10)),
                          pn.pane.Markdown(t("deep.homework"), margin=(0, 10)),
-                         pn.Row(*homework), *others, sizing_mode="stretch_width")
+                         pn.Row(*homework, sizing_mode="stretch_width"), *others,
+                         sizing_mode="stretch_width")
 
     def _settings(self) -> pn.Column:
         t, display, s = self.display.text, self.display, self.vm.a.settings
@@ -212,6 +212,10 @@ class DeepNetsView(pn.viewable.Viewer):
                          sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.Row:
-        controls = pn.Column(self._presets(), self._settings(), self._actions(), width=350)
+        # Projector mode enlarges every text by PROJECTOR_SCALE: the controls get wider too,
+        # so that no button label is cut off.
+        width = pn.bind(lambda projector: CONTROLS_WIDTH + (120 if projector else 0),
+                        self.display.param.projector)
+        controls = pn.Column(self._presets(), self._settings(), self._actions(), width=width)
         return pn.Row(controls, self._pictures(), sizing_mode="stretch_width",
                       css_classes=["nnlab-deepnets"])
