@@ -152,7 +152,7 @@ i18n.register({
     "deep.derivative.title": ("Layer {layer}: sums z, slope f'(z)",
                               "Schicht {layer}: Summen z, Steigung f'(z)"),
     "deep.axis.z": ("z", "z"),
-    "deep.axis.density": ("share of values per unit of z", "Anteil der Werte pro Einheit z"),
+    "deep.axis.density": ("density", "Dichte"),
     "deep.axis.slope": ("f'(z)", "f'(z)"),
     "deep.legend.mean": ("{side} mean", "{side} Mittelwert"),
     "deep.legend.std": ("{side} std", "{side} Std.-Abw."),

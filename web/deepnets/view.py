@@ -201,12 +201,10 @@ class DeepNetsView(pn.viewable.Viewer):
                                    css_classes=["nnlab-deep-export-figure"], width=300,
                                    stylesheets=theme.INPUT_STYLESHEETS),
                         export_buttons(self.export_mpl, "deep-nets", self.display))
-        lower = pn.Column(pn.Row(pane(self.spread.figure), pane(self.gradients.figure),
-                                 sizing_mode="stretch_width"),
-                          pn.Row(pane(self.dead.figure),
-                                 pn.Column(pane(self.slope.figure), layer,
-                                           sizing_mode="stretch_width"),
-                                 sizing_mode="stretch_width"), sizing_mode="stretch_width")
+        small = [pane(self.spread.figure), pane(self.gradients.figure), pane(self.dead.figure),
+                 pn.Column(pane(self.slope.figure), layer, sizing_mode="stretch_width")]
+        lower = pn.panel(pn.bind(_two_by_two, small, self.display.param.projector),
+                         sizing_mode="stretch_width")
         return pn.Column(main, status, explain, compared, lower, export,
                          pn.pane.Markdown(t("deep.intro"), sizing_mode="stretch_width"),
                          sizing_mode="stretch_width")
@@ -219,3 +217,12 @@ class DeepNetsView(pn.viewable.Viewer):
         controls = pn.Column(self._presets(), self._settings(), self._actions(), width=width)
         return pn.Row(controls, self._pictures(), sizing_mode="stretch_width",
                       css_classes=["nnlab-deepnets"])
+
+
+def _two_by_two(parts: list[Any], projector: bool) -> pn.Column:
+    """Four small pictures in two rows, or one below the other in projector mode (where the
+    larger type needs the width)."""
+    if projector:
+        return pn.Column(*parts, sizing_mode="stretch_width")
+    return pn.Column(pn.Row(*parts[:2], sizing_mode="stretch_width"),
+                     pn.Row(*parts[2:], sizing_mode="stretch_width"), sizing_mode="stretch_width")
