@@ -27,8 +27,8 @@ RIDGE_HEIGHT = 2.5  # a ridge's peak stands this many rows above its baseline (t
 class Ridges:
     """Polygons of one ridgeline picture (what the Bokeh source and the export draw)."""
 
-    xs: list[list[float]] = field(default_factory=list)
-    ys: list[list[float]] = field(default_factory=list)
+    xs: list[np.ndarray] = field(default_factory=list)
+    ys: list[np.ndarray] = field(default_factory=list)
     layer: list[int] = field(default_factory=list)
     color: list[str] = field(default_factory=list)
     mean: list[float] = field(default_factory=list)
@@ -82,16 +82,15 @@ def ridges(result: ProbeResult | None, kind: str, x_range: tuple[float, float],
     out.depth = result.depth
     low, high = x_range
     edges = np.linspace(low, high, bins + 1)
-    centres = (edges[:-1] + edges[1:]) / 2
-    xs = [low, *centres.tolist(), high]
+    xs = np.concatenate([[low], (edges[:-1] + edges[1:]) / 2, [high]])
     for number in result.finite_layers(kind):
         record = result.layers[number - 1]
         hist = counts(record.values(kind), low, high, bins)
         peak = hist.max()
         height = hist / peak * RIDGE_HEIGHT if peak else np.zeros(bins)
         base = baseline(number, result.depth)
-        out.xs.append(xs)
-        out.ys.append([base, *(base + height).tolist(), base])
+        out.xs.append(xs)  # arrays, not lists: Bokeh sends them as binary buffers
+        out.ys.append(np.concatenate([[base], base + height, [base]]))
         out.layer.append(number)
         out.color.append(layer_color(number, result.depth))
         out.mean.append(float(getattr(record, f"{kind}_mean")))
