@@ -4,10 +4,13 @@
 All randomness comes from the ``np.random.Generator`` passed in, so the same seed gives
 bit-identical weights (the lab's runs are reproducible).
 
-Glorot/Xavier and He are variance scaling: the weights get variance ``scale / n`` where n is
-fan_in (He, scale 2, keeps the signal's variance through ReLU layers) or the mean of fan_in
-and fan_out (Glorot, scale 1, balances forward and backward passes). Fans follow Keras: for a
-Dense kernel of shape (inputs, units), fan_in = inputs and fan_out = units.
+Glorot/Xavier, He and LeCun are variance scaling: the weights get variance ``scale / n`` where
+n is fan_in (He, scale 2, keeps the signal's variance through ReLU layers; LeCun, scale 1,
+what SELU needs to self-normalise) or the mean of fan_in and fan_out (Glorot, scale 1, balances
+forward and backward passes). ``random_normal(stddev=1)`` is the plain N(0, 1) start whose
+sums grow with the fan-in (250 inputs of 1 give z a standard deviation of sqrt(250) = 15.811).
+Fans follow Keras: for a Dense kernel of shape (inputs, units), fan_in = inputs and
+fan_out = units.
 """
 
 from __future__ import annotations
@@ -131,6 +134,8 @@ _FACTORIES: dict[str, Any] = {
     "glorot_normal": lambda: VarianceScaling("glorot_normal", 1.0, "fan_avg", "normal"),
     "he_uniform": lambda: VarianceScaling("he_uniform", 2.0, "fan_in", "uniform"),
     "he_normal": lambda: VarianceScaling("he_normal", 2.0, "fan_in", "normal"),
+    "lecun_uniform": lambda: VarianceScaling("lecun_uniform", 1.0, "fan_in", "uniform"),
+    "lecun_normal": lambda: VarianceScaling("lecun_normal", 1.0, "fan_in", "normal"),
 }
 
 

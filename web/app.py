@@ -32,6 +32,7 @@ i18n.register({
     "app.tab.graph": ("Computation graph", "Rechengraph"),
     "app.tab.network": ("Network & training", "Netz & Training"),
     "app.tab.activations": ("Activations", "Aktivierungen"),
+    "app.tab.deepnets": ("Deep nets", "Tiefe Netze"),
 })
 
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
@@ -61,6 +62,12 @@ def _activations(display: Display) -> pn.viewable.Viewer:
     return ActivationView(display)
 
 
+def _deepnets(display: Display) -> pn.viewable.Viewer:
+    from web.deepnets.view import DeepNetsView
+
+    return DeepNetsView(display)
+
+
 @dataclass(frozen=True)
 class Tab:
     """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
@@ -75,6 +82,7 @@ TABS = (
     Tab("graph", "app.tab.graph", _graph),
     Tab("network", "app.tab.network", _network),
     Tab("activations", "app.tab.activations", _activations),
+    Tab("deepnets", "app.tab.deepnets", _deepnets),
 )
 
 

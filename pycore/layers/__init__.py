@@ -1,5 +1,5 @@
-"""Layers, one concept per file: the `Layer` contract (`base.py`), `Dense` (`dense.py`) and
-`Dropout` (`dropout.py`).
+"""Layers, one concept per file: the `Layer` contract (`base.py`), `Dense` (`dense.py`),
+`Dropout` (`dropout.py`) and `BatchNormalization` (`batch_norm.py`).
 
 `LAYER_CLASSES` is the one registry of layer kinds: `layer_from_config`, `Sequential.from_config`
 and the model-file loader (`pycore.serialization`) accept exactly these class names. A new
@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from pycore.layers.base import Layer, LayerTrace
+from pycore.layers.batch_norm import BatchNormalization
 from pycore.layers.dense import Dense
 from pycore.layers.dropout import Dropout
 
-LAYER_CLASSES: dict[str, type[Layer]] = {"Dense": Dense, "Dropout": Dropout}
+LAYER_CLASSES: dict[str, type[Layer]] = {"Dense": Dense, "Dropout": Dropout,
+                                         "BatchNormalization": BatchNormalization}
 
 
 def layer_from_config(entry: dict[str, Any]) -> Layer:
@@ -28,4 +30,5 @@ def layer_from_config(entry: dict[str, Any]) -> Layer:
         raise ValueError(f"bad {class_name} config: {error}") from None
 
 
-__all__ = ["LAYER_CLASSES", "Dense", "Dropout", "Layer", "LayerTrace", "layer_from_config"]
+__all__ = ["LAYER_CLASSES", "BatchNormalization", "Dense", "Dropout", "Layer", "LayerTrace",
+           "layer_from_config"]

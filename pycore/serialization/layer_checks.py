@@ -56,7 +56,26 @@ def _check_dropout(config: dict[str, Any], where: str, width: int) -> tuple[int,
     return width, 0
 
 
-LAYER_CHECKS: dict[str, LayerCheck] = {"Dense": _check_dense, "Dropout": _check_dropout}
+def _check_batch_norm(config: dict[str, Any], where: str, width: int) -> tuple[int, int]:
+    axis = config.get("axis", -1)
+    if isinstance(axis, bool) or axis not in (-1, 1):
+        raise fail(f"{where}.axis", f"expected -1 or 1 (the features), got {describe(axis)}")
+    for key, low, closed in (("momentum", 0.0, True), ("epsilon", 0.0, False)):
+        value = config.get(key, 0.5)
+        if not is_number(value) or not (low <= value if closed else low < value) or value > 1:
+            span = f"{'[' if closed else '('}{low:g}, 1]"
+            raise fail(f"{where}.{key}", f"expected a number in {span}, got {describe(value)}")
+    flags = [config.get(key, True) for key in ("center", "scale")]
+    for key, flag in zip(("center", "scale"), flags, strict=True):
+        if not isinstance(flag, bool):
+            raise fail(f"{where}.{key}", f"expected true or false, got {describe(flag)}")
+    for key in sorted(k for k in config if k.endswith("_initializer")):
+        lookup(initializers.get, config[key], f"{where}.{key}", initializers.names())
+    return width, width * (2 + sum(flags))
+
+
+LAYER_CHECKS: dict[str, LayerCheck] = {"Dense": _check_dense, "Dropout": _check_dropout,
+                                       "BatchNormalization": _check_batch_norm}
 
 
 def required_keys(cls: type[Layer]) -> set[str]:
