@@ -8,11 +8,14 @@ are ignored: a link must never break the page.
 
 from __future__ import annotations
 
+import asyncio
 import urllib.parse
 
 import panel as pn
+import param
 
 from web.ui.display import Display
+from web.ui.lazy import on_first_paint
 
 TRUE = ("1", "true", "yes", "on")
 
@@ -34,10 +37,29 @@ def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: l
 
 
 def read_hash(display: Display, tabs: pn.Tabs, names: list[str]) -> None:
-    """Apply the page's hash now (if known) and whenever it changes."""
+    """Apply the page's hash once the page is drawn, and whenever it changes after that.
+
+    Under ``panel serve`` the browser reports its hash before the page is ready, and a tab
+    switched at that moment does not reach the page (measured); in the static site the hash
+    arrives after the first paint. So a hash is applied only once ``document_ready`` has been
+    seen, on the next turn of the event loop (not inside Panel's dispatch of an event)."""
     location = pn.state.location
     if location is None:
         return
-    apply_hash(parse_hash(location.hash), display, tabs, names)
-    location.param.watch(lambda event: apply_hash(parse_hash(event.new), display, tabs, names),
-                         "hash")
+    ready = False
+
+    def apply() -> None:
+        apply_hash(parse_hash(location.hash), display, tabs, names)
+
+    def on_ready() -> None:
+        nonlocal ready
+        ready = True
+        pn.state.execute(apply, schedule=True)
+
+    def changed(_event: param.parameterized.Event) -> None:
+        if ready:
+            asyncio.get_running_loop().call_soon(apply)
+
+    if not on_first_paint(on_ready):
+        apply()
+    location.param.watch(changed, "hash")
