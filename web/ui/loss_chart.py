@@ -14,10 +14,10 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, FixedTicker, LabelSet, Span
+from bokeh.models import ColumnDataSource, FixedTicker, LabelSet
 from bokeh.plotting import figure
 
-from web.ui import i18n, theme
+from web.ui import i18n, log_axis, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.trainer import Run, Trainer
@@ -37,9 +37,6 @@ i18n.register({
 TRAIN_COLOR = "#222222"
 VAL_COLOR = "#7b3294"
 BASELINE_COLOR = "#8c510a"
-# Log-axis ticks at 1, 2, 5 × 10^k. Bokeh's LogTicker falls back to linear steps when the range
-# spans few decades, which leaves the lower decades of a log chart bare.
-LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
 LOSS_CAP = 1e12
 COLUMNS = ("epoch", "loss", "val_loss")
 
@@ -89,7 +86,7 @@ class LossChart(pn.viewable.Viewer):
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
-        self.baseline: Span | None = None
+        self.baseline: ColumnDataSource | None = None
         self.figure = self._figure(height)
         if baseline:
             self._add_baseline()
@@ -98,6 +95,7 @@ class LossChart(pn.viewable.Viewer):
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
         trainer.param.watch(lambda _e: self.extend(), "epoch")
         display.param.watch(lambda _e: self._label_runs(), "code")
+        display.param.watch(lambda _e: self._retick(), "code")
 
     def _figure(self, height: int):
         fig = figure(height=height, sizing_mode="stretch_width", y_axis_type="log",
@@ -112,7 +110,7 @@ class LossChart(pn.viewable.Viewer):
                               y_offset=6)
         fig.add_layout(run_labels)
         self.display.follow(run_labels, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
-        fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)
+        fig.yaxis.ticker = FixedTicker(ticks=[])  # set from the data: web.ui.log_axis
         fig.legend.location = "top_right"
         theme.style_axes(fig, self.display)
         t = self.display.text
@@ -125,20 +123,35 @@ class LossChart(pn.viewable.Viewer):
         return fig
 
     def _add_baseline(self) -> None:
-        """The "predict the mean" line; it moves when the loss function changes."""
-        self.baseline = Span(location=self.trainer.mean_baseline(), dimension="width",
-                             line_color=BASELINE_COLOR, line_dash="dotted", line_width=3)
-        self.figure.add_layout(self.baseline)
-        self.figure.line([], [], color=BASELINE_COLOR, line_dash="dotted", line_width=3,
-                         legend_label="baseline")  # no data: only its legend entry shows
+        """The "predict the mean" line, drawn as data from epoch 0 to the last epoch shown (a
+        Span would not count for the axis ranges: at epoch 0 of the hand-set net, loss 2e-8,
+        the line at 0.013 would lie outside the chart); it moves when the loss changes."""
+        self.baseline = ColumnDataSource({"x": [], "y": []})
+        self.figure.line("x", "y", source=self.baseline, color=BASELINE_COLOR,
+                         line_dash="dotted", line_width=3, legend_label="baseline")
         self.display.follow(self.figure.legend.items[-1], "label",
                             _legend_value(self.display.text("train.mean_baseline")))
-        self.trainer.param.watch(self._move_baseline, ["loss", "problem"])
+        self.trainer.param.watch(lambda *_e: (self._move_baseline(), self._retick()),
+                                 ["loss", "problem"])
 
     @bokeh_edit
     def _move_baseline(self, *_events: object) -> None:
+        if self.baseline is None:
+            return
         location = self.trainer.mean_baseline()
-        self.baseline.update(location=location, visible=location is not None)
+        if location is None or not 0 < location <= LOSS_CAP:
+            self.baseline.data = {"x": [], "y": []}
+            return
+        last = max((run.epochs[-1] for run in self.trainer.runs if run.epochs), default=0)
+        self.baseline.data = {"x": [0, max(1, last)], "y": [location, location]}
+
+    @bokeh_edit
+    def _retick(self) -> None:
+        """Log-axis ticks for the losses shown (and the baseline), in the reader's language."""
+        values = [*self.source.data["loss"], *self.source.data["val_loss"]]
+        if self.baseline is not None:
+            values += list(self.baseline.data["y"])
+        log_axis.apply(self.figure.yaxis[0], values, self.display.code)
 
     @bokeh_edit
     def redraw(self) -> None:
@@ -148,6 +161,8 @@ class LossChart(pn.viewable.Viewer):
         self._shown = (runs[-1].number, len(runs[-1].epochs))
         self._label_runs()
         self._mark_best()
+        self._move_baseline()
+        self._retick()
 
     @bokeh_edit
     def extend(self) -> None:
@@ -166,6 +181,8 @@ class LossChart(pn.viewable.Viewer):
         self.source.data = data
         self._shown = (number, len(run.epochs))
         self._mark_best()
+        self._move_baseline()
+        self._retick()
 
     def _mark_best(self) -> None:
         best = best_epoch(self.trainer.run)
