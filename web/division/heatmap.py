@@ -48,7 +48,8 @@ def border_line(low: float, high: float, quotient: float) -> tuple[list[float], 
 class ErrorHeatmap:
     """Bokeh image of the error; :meth:`update` replaces the data in place (no new figure)."""
 
-    def __init__(self, display: Display) -> None:
+    def __init__(self, display: Display, width: int = 560, height: int = 470,
+                 title: bool = True) -> None:
         self.image = ColumnDataSource({"image": [np.zeros((2, 2))], "x": [0.0], "y": [0.0],
                                        "dw": [1.0], "dh": [1.0]})
         self.point = ColumnDataSource({"x": [], "y": []})
@@ -57,7 +58,7 @@ class ErrorHeatmap:
         # Range1d, not the default DataRange1d: the range must follow update() exactly.
         # A fixed size: the picture is a square of inputs and must not stretch flat on a wide
         # screen.
-        fig = figure(height=470, width=560, tools="", toolbar_location=None,
+        fig = figure(height=height, width=width, tools="", toolbar_location=None,
                      x_range=Range1d(0, 1), y_range=Range1d(0, 1))
         fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.image,
                   color_mapper=self.mapper)
@@ -73,7 +74,8 @@ class ErrorHeatmap:
         fig.add_layout(bar, "right")
         display.follow(bar, "major_label_text_font_size", display.px(theme.PLOT_TEXT_PX))
         theme.style_axes(fig, display)
-        display.follow(fig.title, "text", display.text("division.heatmap.title"))
+        if title:
+            display.follow(fig.title, "text", display.text("division.heatmap.title"))
         display.follow(fig.xaxis[0], "axis_label", display.text("division.dividend"))
         display.follow(fig.yaxis[0], "axis_label", display.text("division.divisor"))
         self.figure = fig

@@ -7,6 +7,13 @@ import html
 from web.division.model import DivisionResult
 from web.ui import i18n
 
+# The result block sits in a 560 px column beside the drawing: the quotient's nine significant
+# digits must fit next to the longest label ("Wahrer Quotient x1 / x2") without being cut off.
+RESULTS_CSS = """
+.nnlab-results { font-size: 20px; gap: 4px 18px; }
+.nnlab-quotient { font-size: 34px; }
+"""
+
 
 def results_html(result: DivisionResult, code: str) -> str:
     """The four result numbers; the network's quotient in ``.nnlab-quotient`` as plain text."""
