@@ -45,6 +45,7 @@ def lazy_card(title: Callable[[], str], build: Callable[[], pn.viewable.Viewable
 def _scratch(details: DivisionDetails) -> pn.viewable.Viewable:
     from web.division.scratch.view import ScratchView
 
+    details.learner.warm_up()
     return ScratchView(details.learner, details.display)
 
 

@@ -4,8 +4,12 @@
 it on a fresh model (the solver's own seeded start, never a preset) over the tab's training
 rows, and between slices of iterations it awaits :func:`web.ui.pacing.yield_to_events`, so
 clicks (Cancel) and redraws get through while it learns. A slice ends after ``SLICE_SECONDS``:
-one iteration takes about a millisecond in CPython, and yielding after every one would spend
-more time waiting than learning (the whole run must stay under 3 s in the static site).
+one iteration takes about a millisecond in CPython and a few in Pyodide, and every slice
+sends the new iterations to the page (chart, progress), which costs tens of milliseconds in
+the static site; yielding after every iteration would spend more time drawing than learning
+(the whole run must stay under 3 s there: ``benchmarks/division_scratch_site.py``).
+:meth:`warm_up` runs three iterations on a few rows when the section is opened: Pyodide's
+first call of NumPy's linear algebra is slow, and it should not count against the first run.
 
 The run works on its own model; the active model (the tab's :class:`LiveModel`) is replaced
 only when the run ends, as a new training run with origin "learnt from scratch". Cancel
@@ -28,7 +32,8 @@ from web.ui.live_model import LiveModel
 
 ORIGIN = "division.origin.scratch"
 MAX_ITER = 100
-SLICE_SECONDS = 0.05
+SLICE_SECONDS = 0.2
+WARM_UP_ROWS = 40
 
 DONE, CANCELLED = "scratch.done", "scratch.cancelled"
 
@@ -62,6 +67,13 @@ class ScratchLearner(param.Parameterized):
         self.learnt: list[np.ndarray] | None = None
         self.learnt_seed: int | None = None
         self._cancel = False
+
+    def warm_up(self) -> None:
+        """A tiny run on its own model (nothing is kept): see the module docstring."""
+        solver = LevenbergMarquardt(division_model(None, seed=0), self.x[:WARM_UP_ROWS],
+                                    self.y[:WARM_UP_ROWS], max_iter=3, seed=0)
+        while not solver.done:
+            solver.step()
 
     def cancel(self) -> None:
         """Stop the run at its next slice boundary; the active model stays as it was."""
