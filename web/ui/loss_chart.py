@@ -14,10 +14,10 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, FixedTicker, LabelSet
+from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet
 from bokeh.plotting import figure
 
-from web.ui import i18n, log_axis, theme
+from web.ui import axes, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.trainer import Run, Trainer
@@ -110,7 +110,8 @@ class LossChart(pn.viewable.Viewer):
                               y_offset=6)
         fig.add_layout(run_labels)
         self.display.follow(run_labels, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
-        fig.yaxis.ticker = FixedTicker(ticks=[])  # set from the data: web.ui.log_axis
+        fig.yaxis.ticker = FixedTicker(ticks=[])  # set from the data: web.ui.axes
+        fig.xaxis.ticker = BasicTicker(min_interval=1)  # whole epochs only (no "0.2")
         fig.legend.location = "top_right"
         theme.style_axes(fig, self.display)
         t = self.display.text
@@ -151,7 +152,7 @@ class LossChart(pn.viewable.Viewer):
         values = [*self.source.data["loss"], *self.source.data["val_loss"]]
         if self.baseline is not None:
             values += list(self.baseline.data["y"])
-        log_axis.apply(self.figure.yaxis[0], values, self.display.code)
+        axes.apply_log(self.figure.yaxis[0], values, self.display.code)
 
     @bokeh_edit
     def redraw(self) -> None:

@@ -21,7 +21,7 @@ from web.division.landscape import texts  # noqa: F401  (registers the section's
 from web.division.landscape.explain import reasons_html, sign_text
 from web.division.landscape.model import RESOLUTION, Landscape
 from web.division.landscape.reasons import Reasons
-from web.ui import fmt, i18n, theme
+from web.ui import axes, fmt, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.widgets import from_param
@@ -60,6 +60,7 @@ class LandscapeView(pn.viewable.Viewer):
         landscape.path.param.watch(self._draw_paths, "changed")
         landscape.learner.param.watch(self._draw_paths, "finished")
         reasons.param.watch(self._recount, "starts")
+        display.param.watch(self._format_axes, "code")
         self._draw_paths()
         landscape.mark_stale()  # the first slice
         param.parameterized.async_executor(reasons.count_starts)
@@ -122,6 +123,14 @@ class LandscapeView(pn.viewable.Viewer):
         self.mapper.update(low=low, high=high)
         self.figure.x_range.update(start=a[0] - da / 2, end=a[-1] + da / 2)
         self.figure.y_range.update(start=b[0] - db / 2, end=b[-1] + db / 2)
+        self._format_axes()
+
+    @bokeh_edit
+    def _format_axes(self, _event: object = None) -> None:
+        """Tick labels for the slice's ranges, with the reader's decimal mark."""
+        land, code = self.landscape, self.display.code
+        axes.apply_linear(self.figure.xaxis[0], land.a_values[0], land.a_values[-1], code)
+        axes.apply_linear(self.figure.yaxis[0], land.b_values[0], land.b_values[-1], code)
 
     @bokeh_edit
     def _draw_paths(self, *_events: object) -> None:

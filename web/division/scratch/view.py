@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, FixedTicker
+from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker
 from bokeh.plotting import figure
 
 from pycore import notation
@@ -20,7 +20,7 @@ from pycore.division import DIVISION_PRESETS, division_model
 from web.division import metrics
 from web.division.scratch import texts  # noqa: F401  (registers the section's words)
 from web.division.scratch.model import CANCELLED, DONE, ScratchLearner
-from web.ui import fmt, i18n, log_axis, theme
+from web.ui import axes, fmt, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fields import NumberField
@@ -81,7 +81,8 @@ class ScratchView(pn.viewable.Viewer):
                      tools="", toolbar_location=None)
         fig.line("iteration", "loss", source=self.source, line_width=3, color="#222222")
         fig.scatter("iteration", "loss", source=self.source, size=5, color="#222222")
-        fig.yaxis.ticker = FixedTicker(ticks=[])  # from the data: web.ui.log_axis
+        fig.yaxis.ticker = FixedTicker(ticks=[])  # from the data: web.ui.axes
+        fig.xaxis.ticker = BasicTicker(min_interval=1)  # whole iterations
         theme.style_axes(fig, self.display)
         t = self.display.text
         self.display.follow(fig.title, "text", t("scratch.chart"))
@@ -102,7 +103,7 @@ class ScratchView(pn.viewable.Viewer):
         if new:
             self.source.stream({"iteration": list(range(shown, shown + len(new))),
                                 "loss": [plottable(v) for v in new]})
-        log_axis.apply(self.figure.yaxis[0], self.source.data["loss"], self.display.code)
+        axes.apply_log(self.figure.yaxis[0], self.source.data["loss"], self.display.code)
 
     async def _learn(self, _event: object) -> None:
         await self.learner.learn()

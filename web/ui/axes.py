@@ -1,4 +1,6 @@
-"""Ticks and tick labels of a log-scale axis that fit its data and the reader's language.
+"""Axis ticks and labels that fit the data and the reader's language (0,5 in German).
+
+Log axes (:func:`apply_log`):
 
 Bokeh's LogTicker falls back to linear steps when the data span few decades (the lower decades
 of a loss chart stay bare), and a fixed list of 1, 2, 5 × 10^k ticks crowds the axis into an
@@ -6,6 +8,11 @@ unreadable column when they span many (a loss falling from 1 to 1e-11). So the t
 from the data's range: 1, 2, 5 × 10^k over at most two decades, powers of ten (every n-th, at
 most ``MAX_TICKS``) beyond. Labels are written by :func:`web.ui.fmt.sig` ("0,02" in German,
 "1e-11"), so a chart reads like every other number of the lab.
+
+Linear axes (:func:`apply_linear`): Bokeh's default formatter always writes "0.5". The site's
+CSP allows no ``eval``, so a CustomJS formatter is out; a NumeralTickFormatter in the reader's
+language (numbro's "de" writes a decimal comma) with as many optional decimals as the range
+needs does it.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from bokeh.models import FixedTicker
+from bokeh.models import FixedTicker, NumeralTickFormatter
 
 from web.ui import fmt
 
@@ -43,7 +50,7 @@ def tick_labels(ticks: list[float], code: str) -> dict[float, str]:
     return {t: fmt.sig(t, 2, code) for t in ticks}
 
 
-def apply(axis, values: Iterable[float], code: str) -> None:
+def apply_log(axis, values: Iterable[float], code: str) -> None:
     """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``)."""
     ticks = log_ticks(values)
     if isinstance(axis.ticker, FixedTicker):
@@ -51,3 +58,21 @@ def apply(axis, values: Iterable[float], code: str) -> None:
     else:
         axis.ticker = FixedTicker(ticks=ticks)
     axis.major_label_overrides = tick_labels(ticks, code)
+
+
+NUMERAL_LANGUAGE = {"de": "de", "en": "en"}
+
+
+def decimals(low: float, high: float, ticks: int = 6) -> int:
+    """Decimals that tell the ticks of [low, high] apart (about ``ticks`` of them)."""
+    span = abs(high - low)
+    if not math.isfinite(span) or span == 0.0:
+        return 2
+    return min(8, max(0, math.ceil(-math.log10(span / ticks)) + 1))
+
+
+def apply_linear(axis, low: float, high: float, code: str) -> None:
+    """Tick labels of a linear axis over [low, high] in the language ``code``."""
+    places = decimals(low, high)
+    pattern = "0" if places == 0 else "0.[" + "0" * places + "]"
+    axis.formatter = NumeralTickFormatter(format=pattern, language=NUMERAL_LANGUAGE[code])
