@@ -86,6 +86,7 @@ class LossChart(pn.viewable.Viewer):
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
+        self.starts = ColumnDataSource({"x": [], "y": []})
         self.baseline: ColumnDataSource | None = None
         self.figure = self._figure(height)
         if baseline:
@@ -106,6 +107,8 @@ class LossChart(pn.viewable.Viewer):
                        line_dash="dashed", legend_label="validation")
         fig.scatter("x", "y", source=self.best, size=14, marker="star", color=VAL_COLOR,
                     legend_label="best")
+        # each run's epoch-0 loss as a dot: a run of one epoch has no line to show it
+        fig.scatter("x", "y", source=self.starts, size=9, color=TRAIN_COLOR)
         run_labels = LabelSet(x="x", y="y", text="text", source=self.labels, x_offset=4,
                               y_offset=6)
         fig.add_layout(run_labels)
@@ -196,7 +199,10 @@ class LossChart(pn.viewable.Viewer):
         texts = [i18n.text("train.run_from", code, number=r.number, origin=r.origin)
                  if r.origin else i18n.text("train.run", code, number=r.number) for r in runs]
         starts = [plottable(r.logs.get("loss", [math.nan])[0]) for r in runs]
-        keep = [k for k, y in enumerate(starts) if math.isfinite(y)] if len(runs) > 1 else []
+        finite = [k for k, y in enumerate(starts) if math.isfinite(y)]
+        self.starts.data = {"x": [runs[k].epochs[0] for k in finite],
+                            "y": [starts[k] for k in finite]}
+        keep = finite if len(runs) > 1 else []
         self.labels.data = {"x": [runs[k].epochs[0] for k in keep],
                             "y": [starts[k] for k in keep], "text": [texts[k] for k in keep]}
 

@@ -109,6 +109,7 @@ def test_chart_starts_with_epoch_zero_and_the_baseline_inside_its_range() -> Non
     details = view._build_details()
     chart = details.training.chart
     assert chart.source.data["epoch"][0] == 0
+    assert chart.starts.data == {"x": [0], "y": [details.trainer.run.logs["loss"][0]]}  # a dot
     baseline = chart.baseline.data
     assert baseline["x"] == [0, 1] and baseline["y"][0] == details.trainer.mean_baseline()
     ticks = chart.figure.yaxis[0].ticker.ticks  # every other decade: 7 decades to label
