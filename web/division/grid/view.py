@@ -82,6 +82,7 @@ class GridView(pn.viewable.Viewer):
                                strict=True):
             self.display.follow(column, "title", self.display.text(key))
         return DataTable(source=self.source, columns=columns, height=340, width=900,
+                         autosize_mode="none",
                          index_position=None, sortable=True, css_classes=["nnlab-grid-table"])
 
     @bokeh_edit
@@ -142,8 +143,11 @@ class GridView(pn.viewable.Viewer):
         fields = pn.Row(*(ListField(self.choice, axis, self.display, f"nnlab-grid-{css}")
                           for axis, css in (("batch_sizes", "batch"), ("learning_rates", "lr"),
                                             ("epochs", "epochs"))))
-        start = pn.widgets.Button(label=t("grid.start"), button_type="primary", width=240,
-                                  css_classes=["nnlab-grid-start"], disabled=s.running)
+        start = pn.widgets.Button(
+            label=t("grid.start"), button_type="primary", width=240,
+            css_classes=["nnlab-grid-start"],
+            disabled=pn.bind(lambda running, chosen: running or not chosen, s.running,
+                             c.optimizers))
         start.on_click(self._start)
         cancel = pn.widgets.Button(label=t("grid.cancel"), width=150,
                                    css_classes=["nnlab-grid-cancel"],
