@@ -11,7 +11,7 @@ from web.division.compare import texts  # noqa: F401  (registers the section's w
 from web.division.compare.model import MAX_MODELS, Kept, ModelStore
 from web.division.heatmap import ErrorHeatmap
 from web.division.model import DivisionViewModel
-from web.division.scratch.view import TABLE_CSS
+from web.division.results import TABLE_CSS
 from web.ui import fmt, i18n, theme
 from web.ui.display import Display
 from web.ui.widgets import from_param

@@ -18,6 +18,7 @@ from bokeh.plotting import figure
 from pycore import notation
 from pycore.division import DIVISION_PRESETS, division_model
 from web.division import metrics
+from web.division.results import TABLE_CSS
 from web.division.scratch import texts  # noqa: F401  (registers the section's words)
 from web.division.scratch.model import CANCELLED, DONE, ScratchLearner
 from web.ui import axes, fmt, i18n, theme
@@ -150,10 +151,3 @@ class ScratchView(pn.viewable.Viewer):
         return pn.Row(left, pn.Column(pn.pane.Markdown(t("scratch.weights")), table),
                       sizing_mode="stretch_width")
 
-
-TABLE_CSS = """
-.nnlab-table { border-collapse: collapse; font-size: 18px; font-variant-numeric: tabular-nums; }
-.nnlab-table th, .nnlab-table td { padding: 3px 10px; border-bottom: 1px solid #ddd;
-                                   text-align: right; }
-.nnlab-table th:first-child, .nnlab-table td:first-child { text-align: left; }
-"""
