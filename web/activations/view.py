@@ -27,7 +27,7 @@ from web.activations.curves import (
     sigmoid_from_tanh,
     y_limits,
 )
-from web.ui import theme, ticks
+from web.ui import axes, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.explanation import explanation
@@ -128,8 +128,8 @@ class ActivationView(pn.viewable.Viewer):
         self._legend = Legend(items=items, click_policy="hide")
         fig.add_layout(self._legend, "right")
         theme.style_axes(fig, self.display)
-        ticks.follow_range(self.display, fig.xaxis[0], fig.x_range)
-        ticks.follow_range(self.display, fig.yaxis[0], fig.y_range)
+        axes.follow_linear(self.display, fig.xaxis[0], fig.x_range)
+        axes.follow_linear(self.display, fig.yaxis[0], fig.y_range)
         return fig
 
     @param.depends("chosen", "x_range", "derivatives", "identity", "dying", "custom",

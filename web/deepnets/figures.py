@@ -26,8 +26,7 @@ from bokeh.plotting import figure
 
 from web.deepnets.probe import ProbeResult
 from web.deepnets.ridgeline import RIDGE_HEIGHT, Ridges, layer_ticks
-from web.deepnets.ticks import set_ticks
-from web.ui import fmt, i18n, theme
+from web.ui import axes, fmt, i18n, theme
 from web.ui.display import Display
 
 SIDES = ("A", "B")
@@ -105,7 +104,7 @@ class RidgeFigure(param.Parameterized):
                             "mean_text": [fmt.sig(v, 4, code) for v in data.mean],
                             "std_text": [fmt.sig(v, 4, code) for v in data.std]}
         self.figure.x_range.update(start=data.x_range[0], end=data.x_range[1])
-        set_ticks(self.figure.xaxis[0], *data.x_range, code, count=5)
+        axes.apply_linear(self.figure.xaxis[0], *data.x_range, code, count=5)
         self.figure.y_range.update(start=-0.5, end=data.depth - 1 + RIDGE_HEIGHT + 0.3)
         ticks = layer_ticks(data.depth)
         self.figure.yaxis.ticker.ticks = list(ticks)
@@ -177,7 +176,7 @@ class DepthLines:
         limits = _y_limits(values[np.isfinite(values)], self.log)
         self.figure.y_range.update(**limits)
         if not self.log:
-            set_ticks(self.figure.yaxis[0], limits["start"], limits["end"], code, count=5)
+            axes.apply_linear(self.figure.yaxis[0], limits["start"], limits["end"], code, count=5)
         self.notice.text = notice
         self.notice.visible = bool(notice)
 
@@ -211,7 +210,7 @@ class DeadFigure:
         self.figure = fig
 
     def show(self, a: ProbeResult, b: ProbeResult | None, code: str) -> None:
-        set_ticks(self.figure.yaxis[0], 0.0, 1.0, code, count=5)
+        axes.apply_linear(self.figure.yaxis[0], 0.0, 1.0, code, count=5)
         offset = 0.22 if b is not None else 0.0
         for side, result, shift in zip(SIDES, (a, b), (-offset, offset), strict=True):
             bar = self.bars[side]

@@ -18,8 +18,7 @@ from pycore.activations import Activation
 from web.deepnets.figures import A_COLOR, B_COLOR, SIDES, SLOPE_COLOR, base_figure, outside_legend
 from web.deepnets.probe import ProbeResult
 from web.deepnets.ridgeline import counts
-from web.deepnets.ticks import set_ticks
-from web.ui import theme
+from web.ui import axes, theme
 from web.ui.display import Display
 
 BINS = 50
@@ -122,13 +121,13 @@ class SlopeFigure(param.Parameterized):
         self.legend.items[1].visible = data.density["B"] is not None
         low, high = float(data.edges[0]), float(data.edges[-1])
         self.figure.x_range.update(start=low, end=high)
-        set_ticks(self.figure.xaxis[0], low, high, code, count=5)
+        axes.apply_linear(self.figure.xaxis[0], low, high, code, count=5)
         top = (top or 1.0) * 1.08
         self.figure.y_range.update(start=0.0, end=top)
-        set_ticks(self.figure.yaxis[0], 0.0, top, code, count=4)
+        axes.apply_linear(self.figure.yaxis[0], 0.0, top, code, count=4)
         slopes = [s for s in data.slope.values() if s is not None and np.isfinite(s).any()]
         high = max(float(np.nanmax(s)) for s in slopes) if slopes else 1.0
         low = min(0.0, *(float(np.nanmin(s)) for s in slopes))  # swish dips below 0
         bottom, top = 1.08 * low, max(high, 1e-12) * 1.08
         self.figure.extra_y_ranges["slope"].update(start=bottom, end=top)
-        set_ticks(self.slope_axis, bottom, top, code, count=4)
+        axes.apply_linear(self.slope_axis, bottom, top, code, count=4)

@@ -19,7 +19,7 @@ from bokeh.models import ColorBar, ColumnDataSource, FixedTicker, LogColorMapper
 from bokeh.palettes import Viridis256
 from bokeh.plotting import figure
 
-from web.ui import theme
+from web.ui import fmt, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 
 ERROR_LOW, ERROR_HIGH = 1e-7, 1e2
 TICK_VALUES = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50)
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    return [float(np.log10(v)) for v in TICK_VALUES if low <= v <= high]
 
 
 def clipped(errors: np.ndarray) -> np.ndarray:
@@ -48,7 +44,8 @@ def border_line(low: float, high: float, quotient: float) -> tuple[list[float], 
 class ErrorHeatmap:
     """Bokeh image of the error; :meth:`update` replaces the data in place (no new figure)."""
 
-    def __init__(self, display: Display) -> None:
+    def __init__(self, display: Display, width: int = 560, height: int = 470,
+                 title: bool = True) -> None:
         self.image = ColumnDataSource({"image": [np.zeros((2, 2))], "x": [0.0], "y": [0.0],
                                        "dw": [1.0], "dh": [1.0]})
         self.point = ColumnDataSource({"x": [], "y": []})
@@ -57,7 +54,7 @@ class ErrorHeatmap:
         # Range1d, not the default DataRange1d: the range must follow update() exactly.
         # A fixed size: the picture is a square of inputs and must not stretch flat on a wide
         # screen.
-        fig = figure(height=470, width=560, tools="", toolbar_location=None,
+        fig = figure(height=height, width=width, tools="", toolbar_location=None,
                      x_range=Range1d(0, 1), y_range=Range1d(0, 1))
         fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.image,
                   color_mapper=self.mapper)
@@ -73,31 +70,41 @@ class ErrorHeatmap:
         fig.add_layout(bar, "right")
         display.follow(bar, "major_label_text_font_size", display.px(theme.PLOT_TEXT_PX))
         theme.style_axes(fig, display)
-        display.follow(fig.title, "text", display.text("division.heatmap.title"))
+        if title:
+            display.follow(fig.title, "text", display.text("division.heatmap.title"))
         display.follow(fig.xaxis[0], "axis_label", display.text("division.dividend"))
         display.follow(fig.yaxis[0], "axis_label", display.text("division.divisor"))
         self.figure = fig
+        self.display = display
+        self._range = (1.0, 25.0)
+        display.param.watch(self._label_axes, "code")
 
     @bokeh_edit
     def update(self, axis: np.ndarray, errors: np.ndarray) -> None:
         """Show |error| on the log-spaced grid ``axis`` (rows = divisor, columns = dividend)."""
         low, high = float(axis[0]), float(axis[-1])
+        self._range = (low, high)
         lo, hi = np.log10(low), np.log10(high)
         step = (hi - lo) / (len(axis) - 1)
         self.image.data = {"image": [clipped(errors)], "x": [lo - step / 2],
                            "y": [lo - step / 2], "dw": [hi - lo + step], "dh": [hi - lo + step]}
         xs, ys = border_line(low, high, 50.0)
         self.border.data = {"x": xs, "y": ys}
-        ticks = _ticks(low, high)
-        labels = {t: f"{v:g}" for t, v in zip(ticks, (v for v in TICK_VALUES
-                                                      if low <= v <= high), strict=True)}
-        for axis_ in (self.figure.xaxis[0], self.figure.yaxis[0]):
-            axis_.ticker = FixedTicker(ticks=ticks)
-            axis_.major_label_overrides = labels
+        self._label_axes()
         self.figure.x_range.start = self.figure.y_range.start = lo - step / 2
         self.figure.x_range.end = self.figure.y_range.end = hi + step / 2
         for span in self.unit_lines:
             span.visible = low < 1.0
+
+    @bokeh_edit
+    def _label_axes(self, _event: object = None) -> None:
+        """Ticks at 0.1, 0.2, 0.5, 1, 2, 5, … inside the range, written per language."""
+        low, high = self._range
+        values = [v for v in TICK_VALUES if low <= v <= high]
+        labels = {float(np.log10(v)): fmt.sig(v, 2, self.display.code) for v in values}
+        for axis_ in (self.figure.xaxis[0], self.figure.yaxis[0]):
+            axis_.ticker = FixedTicker(ticks=list(labels))
+            axis_.major_label_overrides = labels
 
     @bokeh_edit
     def mark(self, x1: float | None, x2: float | None) -> None:

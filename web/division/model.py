@@ -22,8 +22,9 @@ import numpy as np
 import param
 
 import pycore
+from pycore.activations import Division
 from pycore.division import DIVISION_PRESETS, QUOTIENT_SCALE, division_dataset, division_model
-from pycore.layers import LayerTrace
+from pycore.layers import Dense, LayerTrace
 from pycore.serialization import ModelFileError, load_weights_json, to_json
 from web.division import texts  # noqa: F401  (registers the tab's words)
 from web.ui import fmt, i18n
@@ -36,6 +37,8 @@ MAX_ABS_WEIGHT = 1e6
 QUOTIENT_DIGITS = 9  # 20 / 5 -> 3.99999448: enough digits to see the network's tiny error
 DOMAIN_MIN_X = 1.0
 DOMAIN_MAX_QUOTIENT = 50.0
+DATA_MAX_X = 19.99  # the largest input of the original training data (1.00 … 19.99)
+WRONG_RELATIVE_ERROR = 1e-3  # a result this close to the true quotient gets no warning
 RANDOM, CUSTOM = "random", "custom"
 PRESETS = (*DIVISION_PRESETS, RANDOM, CUSTOM)
 TRAINING_EXAMPLES = 2000
@@ -121,19 +124,41 @@ def evaluate(model: pycore.Sequential, dividend: str, divisor: str) -> DivisionR
     quotient = x1 / x2
     traces = tuple(model.forward_trace(np.array([[x1, x2]], dtype=np.float64)))
     result = DivisionResult(traces, quotient)
-    warning = range_warning(x1, x2, quotient, result.network_quotient)
+    warning = range_warning(result, is_division_net(model))
     return DivisionResult(traces, quotient, (warning,) if warning else ())
 
 
-def range_warning(x1: float, x2: float, quotient: float, network: float) -> Message | None:
-    """Why the answer is wrong outside the range the weights were made for, told by what the
-    network actually gives: above the true quotient it overshoots, below it saturates."""
-    if min(x1, x2) < DOMAIN_MIN_X:
+def is_division_net(model: pycore.Sequential) -> bool:
+    """True when every Dense layer uses the division activation (the net the tab's
+    explanations are about); a net with your own activations gets neutral words."""
+    return all(layer.activation.name == "division" for layer in model.layers
+               if isinstance(layer, Dense))
+
+
+def range_warning(result: DivisionResult, division: bool) -> Message | None:
+    """Why the answer is wrong outside the range the weights were made for, read from what
+    the network computes for this input (its trace), never from a typed-in threshold alone:
+    which activation piece a neuron is on, and whether the result is too large or too small.
+    No warning where the result is right (a net learnt from scratch also divides below 1)."""
+    x1, x2 = result.x
+    quotient, network = result.true_quotient, result.network_quotient
+    outside = (min(x1, x2) < DOMAIN_MIN_X or max(x1, x2) > DATA_MAX_X
+               or quotient > DOMAIN_MAX_QUOTIENT)
+    if not outside or (result.relative_error or 0.0) <= WRONG_RELATIVE_ERROR:
+        return None
+    if not division:
+        return Message("division.msg.outside", "warning")
+    hidden_z, output_z = result.traces[0].z[0], float(result.traces[-1].z[0, 0])
+    if min(x1, x2) < DOMAIN_MIN_X and np.any(hidden_z <= 0.0):
         return Message("division.msg.domain_x", "warning")
+    if np.any(hidden_z > Division.SEAM):
+        return Message("division.msg.hidden_seam", "warning")
     if quotient > DOMAIN_MAX_QUOTIENT:
+        if output_z <= 0.0:
+            return Message("division.msg.exp_limit", "warning")
         key = "division.msg.overshoot" if network > quotient else "division.msg.saturated"
         return Message(key, "warning")
-    return None
+    return Message("division.msg.outside", "warning")
 
 
 def error_grid(model: pycore.Sequential, low: float, high: float, n: int
@@ -148,6 +173,14 @@ def error_grid(model: pycore.Sequential, low: float, high: float, n: int
     inputs = np.column_stack([x1.ravel(), x2.ravel()])
     network = QUOTIENT_SCALE * model.predict(inputs)[:, 0]
     return axis, np.abs(network - inputs[:, 0] / inputs[:, 1]).reshape(n, n)
+
+
+def copy_model(model: pycore.Sequential) -> pycore.Sequential:
+    """A separate model with the same layers and the current weights (later changes to the
+    original do not reach it)."""
+    copy = pycore.Sequential.from_config(model.get_config())
+    copy.set_weights(model.get_weights())
+    return copy
 
 
 def preset_weights(name: str, seed: int) -> list[np.ndarray]:
@@ -178,9 +211,17 @@ class DivisionViewModel(param.Parameterized):
 
     @param.depends("preset", "seed", watch=True)
     def _apply_preset(self) -> None:
-        if self.preset != CUSTOM:
-            self.live.load_weights(preset_weights(self.preset, self.seed),
-                                   origin=f"division.preset.{self.preset}")
+        """A preset's weights; a net with your own activations becomes the division net again
+        (the presets are weights of the division net)."""
+        if self.preset == CUSTOM:
+            return
+        origin = f"division.preset.{self.preset}"
+        if is_division_net(self.live.model):
+            self.live.load_weights(preset_weights(self.preset, self.seed), origin=origin)
+        else:
+            model = division_model(None, seed=self.seed)
+            model.set_weights(preset_weights(self.preset, self.seed))
+            self.live.replace(model, origin=origin)
 
     def _weights_changed(self, _event: object) -> None:
         self._refresh()
@@ -215,5 +256,5 @@ class DivisionViewModel(param.Parameterized):
         weights = candidate.get_weights()
         if not all(np.all(np.abs(w) <= MAX_ABS_WEIGHT) for w in weights):
             raise ModelFileError("weights: this demo accepts weights between -1e6 and 1e6")
-        self.live.load_weights(weights, origin="division.preset.custom")
+        self.live.replace(candidate, origin="division.preset.custom")
         self.mark_custom()

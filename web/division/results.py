@@ -7,6 +7,21 @@ import html
 from web.division.model import DivisionResult
 from web.ui import i18n
 
+# Tables of numbers in the division tab's sections (weights, kept models).
+TABLE_CSS = """
+.nnlab-table { border-collapse: collapse; font-size: 18px; font-variant-numeric: tabular-nums; }
+.nnlab-table th, .nnlab-table td { padding: 3px 10px; border-bottom: 1px solid #ddd;
+                                   text-align: right; }
+.nnlab-table th:first-child, .nnlab-table td:first-child { text-align: left; }
+"""
+
+# The result block sits in a 560 px column beside the drawing: the quotient's nine significant
+# digits must fit next to the longest label ("Wahrer Quotient x1 / x2") without being cut off.
+RESULTS_CSS = """
+.nnlab-results { font-size: 20px; gap: 4px 18px; }
+.nnlab-quotient { font-size: 34px; }
+"""
+
 
 def results_html(result: DivisionResult, code: str) -> str:
     """The four result numbers; the network's quotient in ``.nnlab-quotient`` as plain text."""

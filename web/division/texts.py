@@ -28,24 +28,40 @@ i18n.register({
                           "Durch null kann man nicht teilen: bitte einen Divisor ungleich 0 "
                           "wählen."),
     "division.msg.domain_x": (
-        "Outside the trained range: the network divides only numbers ≥ 1 (its hidden neurons "
-        "compute a logarithm, which needs inputs of at least 1). Its result is wrong here on "
-        "purpose — this is where it breaks.",
-        "Außerhalb des Bereichs: das Netz teilt nur Zahlen ≥ 1 (die versteckten Neuronen "
-        "rechnen einen Logarithmus, der Eingaben ab 1 braucht). Sein Ergebnis ist hier "
-        "absichtlich falsch — genau hier versagt das Netz."),
+        "Below 1: a hidden neuron's input z is ≤ 0 here, so it has left its logarithm piece and "
+        "no longer computes a logarithm of its input. The result is wrong here.",
+        "Unter 1: die Eingabe z eines versteckten Neurons ist hier ≤ 0; es hat sein "
+        "Logarithmus-Stück verlassen und berechnet keinen Logarithmus seiner Eingabe mehr. Das "
+        "Ergebnis ist hier falsch."),
+    "division.msg.hidden_seam": (
+        "A hidden neuron's input z is above 15 here, where its activation leaves the logarithm "
+        "piece for its third piece, so it no longer computes a logarithm of its input. The "
+        "result is wrong here.",
+        "Die Eingabe z eines versteckten Neurons ist hier größer als 15; dort verlässt seine "
+        "Aktivierung das Logarithmus-Stück für ihr drittes Stück, es berechnet also keinen "
+        "Logarithmus seiner Eingabe mehr. Das Ergebnis ist hier falsch."),
     "division.msg.overshoot": (
-        "Outside the trained range: for quotients above 50 the output neuron's input is above "
-        "0, where its activation leaves the exponential piece for the steep logarithm piece. "
-        "The result is too large.",
-        "Außerhalb des Bereichs: bei Quotienten über 50 ist die Eingabe des Ausgabeneurons "
-        "größer als 0; dort verlässt seine Aktivierung das Exponential-Stück und wird zum "
-        "steilen Logarithmus-Stück. Das Ergebnis ist zu groß."),
+        "Above 50: the output neuron's input z is above 0 here, where its activation leaves the "
+        "exponential piece for the steep logarithm piece. The result is too large.",
+        "Über 50: die Eingabe z des Ausgabeneurons ist hier größer als 0; dort verlässt seine "
+        "Aktivierung das Exponential-Stück und wird zum steilen Logarithmus-Stück. Das "
+        "Ergebnis ist zu groß."),
     "division.msg.saturated": (
-        "Outside the trained range: for quotients this large the output neuron saturates (its "
-        "activation approaches 1, so the result stays below 100). The result is too small.",
-        "Außerhalb des Bereichs: bei so großen Quotienten sättigt das Ausgabeneuron (seine "
-        "Aktivierung nähert sich 1, das Ergebnis bleibt unter 100). Das Ergebnis ist zu klein."),
+        "Above 50: the output neuron's input z is above 0 here, and its activation grows only "
+        "slowly towards 1 there (the result stays below 100). The result is too small.",
+        "Über 50: die Eingabe z des Ausgabeneurons ist hier größer als 0, und dort wächst seine "
+        "Aktivierung nur langsam gegen 1 (das Ergebnis bleibt unter 100). Das Ergebnis ist zu "
+        "klein."),
+    "division.msg.exp_limit": (
+        "Above 50: the output neuron is still on its exponential piece, whose values stay at "
+        "most 0.5, so the result is at most 50. The result is too small.",
+        "Über 50: das Ausgabeneuron ist noch auf seinem Exponential-Stück, dessen Werte höchstens "
+        "0,5 sind; das Ergebnis ist also höchstens 50. Das Ergebnis ist zu klein."),
+    "division.msg.outside": (
+        "Outside the range of the training data (inputs 1 … 19.99) or above a quotient of 50, "
+        "and the result is off: compare it with the true quotient.",
+        "Außerhalb des Bereichs der Trainingsdaten (Eingaben 1 … 19,99) oder über dem "
+        "Quotienten 50, und das Ergebnis weicht ab: vergleiche es mit dem wahren Quotienten."),
     # weights, presets, heatmap
     "division.weights": ("### Weights and biases", "### Gewichte und Schwellen (Bias)"),
     "division.preset": ("Start from", "Startwerte"),
@@ -54,8 +70,8 @@ i18n.register({
     "division.preset.trained": ("trained weights (original project)",
                                 "trainierte Gewichte (Originalprojekt)"),
     "division.preset.random": ("random weights", "Zufallsgewichte"),
-    "division.preset.custom": ("your own weights (edited or loaded)",
-                               "eigene Gewichte (bearbeitet oder geladen)"),
+    "division.preset.custom": ("other weights (edited, loaded or learnt)",
+                               "andere Gewichte (bearbeitet, geladen oder gelernt)"),
     "division.seed": ("Random seed", "Zufalls-Seed"),
     "division.model": ("division net", "Divisionsnetz"),
     "division.heatmap.title": ("|error| of the network quotient (log colour scale)",
@@ -74,8 +90,10 @@ i18n.register({
         "Trainingsdaten: {n} zufällige Paare aus 1,00…19,99, Ziel x1/x2/100 (wie im "
         "Originalprojekt). Die gepunktete Linie ist der Loss, wenn man immer den Mittelwert "
         "vorhersagt: ein Netz darüber hat nichts über Division gelernt."),
+    "division.explain.title": ("How can two neurons divide?",
+                               "Wie können zwei Neuronen teilen?"),
     "division.explain": (
-        "**How can two neurons divide?** Sums and products alone cannot divide. The trick is the "
+        "Sums and products alone cannot divide. The trick is the "
         "activation *f*: for positive inputs it is a logarithm, for negative inputs an "
         "exponential. With the hand-set weights each hidden neuron computes "
         "**a = 0.03 · ln(x) + 0.5**. The output neuron weighs them with +33.3333 and −33.3333 and "
@@ -85,7 +103,7 @@ i18n.register({
         "x1, x2 ≥ 1 (below 1 the hidden neurons leave their logarithm piece) and quotients up "
         "to 50 (above, the output neuron leaves its exponential piece): the heatmap shows where "
         "it breaks.",
-        "**Wie können zwei Neuronen teilen?** Mit Summen und Produkten allein geht das nicht. "
+        "Mit Summen und Produkten allein geht das nicht. "
         "Der Trick ist die Aktivierung *f*: für positive Eingaben ist sie ein Logarithmus, für "
         "negative eine Exponentialfunktion. Mit den von Hand gesetzten Gewichten rechnet jedes "
         "versteckte Neuron **a = 0,03 · ln(x) + 0,5**. Das Ausgabeneuron gewichtet sie mit "

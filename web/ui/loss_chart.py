@@ -14,10 +14,10 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, FixedTicker, LabelSet, Span
+from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet
 from bokeh.plotting import figure
 
-from web.ui import i18n, theme, ticks
+from web.ui import axes, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.trainer import Run, Trainer
@@ -86,7 +86,8 @@ class LossChart(pn.viewable.Viewer):
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
-        self.baseline: Span | None = None
+        self.starts = ColumnDataSource({"x": [], "y": []})
+        self.baseline: ColumnDataSource | None = None
         self.figure = self._figure(height)
         if baseline:
             self._add_baseline()
@@ -95,6 +96,7 @@ class LossChart(pn.viewable.Viewer):
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
         trainer.param.watch(lambda _e: self.extend(), "epoch")
         display.param.watch(lambda _e: self._label_runs(), "code")
+        display.param.watch(lambda _e: self._retick(), "code")
 
     def _figure(self, height: int):
         fig = figure(height=height, sizing_mode="stretch_width", y_axis_type="log",
@@ -105,16 +107,14 @@ class LossChart(pn.viewable.Viewer):
                        line_dash="dashed", legend_label="validation")
         fig.scatter("x", "y", source=self.best, size=14, marker="star", color=VAL_COLOR,
                     legend_label="best")
+        # each run's epoch-0 loss as a dot: a run of one epoch has no line to show it
+        fig.scatter("x", "y", source=self.starts, size=9, color=TRAIN_COLOR)
         run_labels = LabelSet(x="x", y="y", text="text", source=self.labels, x_offset=4,
                               y_offset=6)
         fig.add_layout(run_labels)
         self.display.follow(run_labels, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
-        # Log-axis ticks at 1, 2, 5 × 10^k, labelled in the reader's language. (Bokeh's own
-        # LogTicker falls back to linear steps when the range spans few decades, which leaves
-        # the lower decades of a log chart bare.)
-        fig.yaxis.ticker = FixedTicker(ticks=ticks.LOG_TICKS)
-        self.display.follow(fig.yaxis[0], "major_label_overrides",
-                            pn.bind(ticks.labels, ticks.LOG_TICKS, self.display.param.code))
+        fig.yaxis.ticker = FixedTicker(ticks=[])  # set from the data: web.ui.axes
+        fig.xaxis.ticker = BasicTicker(min_interval=1)  # whole epochs only (no "0.2")
         fig.legend.location = "top_right"
         theme.style_axes(fig, self.display)
         t = self.display.text
@@ -127,20 +127,35 @@ class LossChart(pn.viewable.Viewer):
         return fig
 
     def _add_baseline(self) -> None:
-        """The "predict the mean" line; it moves when the loss function changes."""
-        self.baseline = Span(location=self.trainer.mean_baseline(), dimension="width",
-                             line_color=BASELINE_COLOR, line_dash="dotted", line_width=3)
-        self.figure.add_layout(self.baseline)
-        self.figure.line([], [], color=BASELINE_COLOR, line_dash="dotted", line_width=3,
-                         legend_label="baseline")  # no data: only its legend entry shows
+        """The "predict the mean" line, drawn as data from epoch 0 to the last epoch shown (a
+        Span would not count for the axis ranges: at epoch 0 of the hand-set net, loss 2e-8,
+        the line at 0.013 would lie outside the chart); it moves when the loss changes."""
+        self.baseline = ColumnDataSource({"x": [], "y": []})
+        self.figure.line("x", "y", source=self.baseline, color=BASELINE_COLOR,
+                         line_dash="dotted", line_width=3, legend_label="baseline")
         self.display.follow(self.figure.legend.items[-1], "label",
                             _legend_value(self.display.text("train.mean_baseline")))
-        self.trainer.param.watch(self._move_baseline, ["loss", "problem"])
+        self.trainer.param.watch(lambda *_e: (self._move_baseline(), self._retick()),
+                                 ["loss", "problem"])
 
     @bokeh_edit
     def _move_baseline(self, *_events: object) -> None:
+        if self.baseline is None:
+            return
         location = self.trainer.mean_baseline()
-        self.baseline.update(location=location, visible=location is not None)
+        if location is None or not 0 < location <= LOSS_CAP:
+            self.baseline.data = {"x": [], "y": []}
+            return
+        last = max((run.epochs[-1] for run in self.trainer.runs if run.epochs), default=0)
+        self.baseline.data = {"x": [0, max(1, last)], "y": [location, location]}
+
+    @bokeh_edit
+    def _retick(self) -> None:
+        """Log-axis ticks for the losses shown (and the baseline), in the reader's language."""
+        values = [*self.source.data["loss"], *self.source.data["val_loss"]]
+        if self.baseline is not None:
+            values += list(self.baseline.data["y"])
+        axes.apply_log(self.figure.yaxis[0], values, self.display.code)
 
     @bokeh_edit
     def redraw(self) -> None:
@@ -150,6 +165,8 @@ class LossChart(pn.viewable.Viewer):
         self._shown = (runs[-1].number, len(runs[-1].epochs))
         self._label_runs()
         self._mark_best()
+        self._move_baseline()
+        self._retick()
 
     @bokeh_edit
     def extend(self) -> None:
@@ -168,6 +185,8 @@ class LossChart(pn.viewable.Viewer):
         self.source.data = data
         self._shown = (number, len(run.epochs))
         self._mark_best()
+        self._move_baseline()
+        self._retick()
 
     def _mark_best(self) -> None:
         best = best_epoch(self.trainer.run)
@@ -180,7 +199,10 @@ class LossChart(pn.viewable.Viewer):
         texts = [i18n.text("train.run_from", code, number=r.number, origin=r.origin)
                  if r.origin else i18n.text("train.run", code, number=r.number) for r in runs]
         starts = [plottable(r.logs.get("loss", [math.nan])[0]) for r in runs]
-        keep = [k for k, y in enumerate(starts) if math.isfinite(y)] if len(runs) > 1 else []
+        finite = [k for k, y in enumerate(starts) if math.isfinite(y)]
+        self.starts.data = {"x": [runs[k].epochs[0] for k in finite],
+                            "y": [starts[k] for k in finite]}
+        keep = finite if len(runs) > 1 else []
         self.labels.data = {"x": [runs[k].epochs[0] for k in keep],
                             "y": [starts[k] for k in keep], "text": [texts[k] for k in keep]}
 

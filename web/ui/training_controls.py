@@ -31,7 +31,7 @@ i18n.register({
     "train.batch": ("Batch size", "Batchgröße"),
     "train.per_update": ("Epochs per update", "Epochen pro Update"),
     "train.play": ("▶ Play", "▶ Start"),
-    "train.pause": ("⏸ Pause", "⏸ Pause"),
+    "train.pause": ("❚❚ Pause", "❚❚ Pause"),  # ⏸ (U+23F8) is missing from common fonts
     "train.step": ("+1 epoch", "+1 Epoche"),
     "train.reset": ("↺ Reset", "↺ Zurücksetzen"),
     "train.epoch": ("Epoch", "Epoche"),

@@ -1,4 +1,4 @@
-"""The deep-nets tab's pure helpers: histogram counts, x-ranges, ticks, settings."""
+"""The deep-nets tab's pure helpers: histogram counts, x-ranges, layer ticks, settings."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pycore.diagnostics import LayerStatistics
 from web.deepnets.probe import ProbeResult
 from web.deepnets.ridgeline import counts, layer_ticks, value_range
 from web.deepnets.settings import MAX_MULTIPLY_ADDS, ProbeSettings
-from web.deepnets.ticks import nice_ticks
 
 
 def test_counts_equal_numpy_histogram_inside_the_range() -> None:
@@ -31,13 +30,6 @@ def test_value_range_is_the_widest_three_sigma_cut_to_the_values() -> None:
     low, high = value_range([result], "activation")
     assert low == -1.0  # cut to the smallest value
     assert high == pytest.approx(wide.mean() + 3 * wide.std())
-
-
-def test_nice_ticks() -> None:
-    assert nice_ticks(0.0, 1.0, 5) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    assert nice_ticks(-0.013, 0.021, 4) == [-0.01, 0.0, 0.01, 0.02]
-    assert nice_ticks(1.0, 1.0) == [] and nice_ticks(0.0, float("inf")) == []
-    assert nice_ticks(-3e167, 3e167, 4) == [-2e167, 0.0, 2e167]
 
 
 def test_layer_ticks_mark_the_first_and_last_layer() -> None:

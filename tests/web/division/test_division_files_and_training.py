@@ -91,3 +91,27 @@ def test_training_from_hand_set_weights_shows_epoch_zero_and_the_damage() -> Non
     assert details.trainer.epoch == 0 and len(details.trainer.runs) == 2
     details.restart()
     assert len(details.trainer.runs) == 3 and view.vm.preset == "trained"
+
+
+def test_the_default_inputs_marker_lies_inside_the_heatmap() -> None:
+    view = DivisionView(Display(code="de"))
+    details = view._build_details()
+    fig, point = details.heatmap.figure, details.heatmap.point.data
+    x, y = point["x"][0], point["y"][0]  # log10 of 20.7 and 4.26
+    assert fig.x_range.start < x < fig.x_range.end and fig.y_range.start < y < fig.y_range.end
+    # with room for the marker's radius (18 px of a ~370 px plot, about 5 % of the range)
+    assert fig.x_range.end - x > 0.05 * (fig.x_range.end - fig.x_range.start)
+    assert details.heatmap.figure.xaxis[0].major_label_overrides[0.0] == "1"
+
+
+def test_chart_starts_with_epoch_zero_and_the_baseline_inside_its_range() -> None:
+    view = DivisionView(Display(code="en"))
+    details = view._build_details()
+    chart = details.training.chart
+    assert chart.source.data["epoch"][0] == 0
+    assert chart.starts.data == {"x": [0], "y": [details.trainer.run.logs["loss"][0]]}  # a dot
+    baseline = chart.baseline.data
+    assert baseline["x"] == [0, 1] and baseline["y"][0] == details.trainer.mean_baseline()
+    ticks = chart.figure.yaxis[0].ticker.ticks  # every other decade: 7 decades to label
+    assert min(ticks) <= 100 * details.trainer.run.logs["loss"][0]
+    assert max(ticks) >= baseline["y"][0]

@@ -125,3 +125,30 @@ def test_evaluate_and_presets_come_from_pycore() -> None:
     result = evaluate(division_model("hand_set"), "20", "5")
     assert result.display("en")["network"] == "3.99999448"
     assert preset_weights("hand_set", 0)[2][0, 0] == 33.3333
+
+
+def test_each_warning_names_the_piece_the_trace_shows() -> None:
+    # a lower output bias keeps the output neuron on its exp piece above 50: result <= 50
+    low_bias = division_model("hand_set")
+    low_bias.set_weights([*DIVISION_PRESETS["hand_set"][:3], np.array([-10.0])])
+    result = evaluate(low_bias, "60", "1")
+    assert [m.key for m in result.messages] == ["division.msg.exp_limit"]
+    assert result.traces[-1].z[0, 0] <= 0 and result.network_quotient <= 50
+    # a hidden scale of 1 puts x = 20 on the activation's third piece (z > 15)
+    wide = division_model("hand_set")
+    wide.set_weights([np.eye(2), np.zeros(2), *DIVISION_PRESETS["hand_set"][2:]])
+    result = evaluate(wide, "20", "5")
+    assert result.traces[0].z.max() > 15
+    assert [m.key for m in result.messages] == ["division.msg.hidden_seam"]
+
+
+def test_no_warning_where_the_result_is_right_even_outside_the_data() -> None:
+    from pycore.solvers import levenberg_marquardt
+
+    model = division_model(None, seed=0)
+    data = DivisionViewModel().training_data()
+    levenberg_marquardt(model, data.x_train, data.y_train, seed=0)
+    result = evaluate(model, "0.5", "2")  # the learnt net divides below 1 too
+    assert abs(result.network_quotient - 0.25) < 1e-6 and result.messages == ()
+    result = evaluate(model, "25", "1")  # but not above 19.97: 0.7508 x > 15
+    assert [m.key for m in result.messages] == ["division.msg.hidden_seam"]

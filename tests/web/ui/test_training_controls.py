@@ -67,9 +67,13 @@ def test_status_line_names_the_configuration_problem_not_the_learning_rate() -> 
 
 def test_chart_has_the_mean_baseline_and_moves_it_with_the_loss(controls) -> None:
     baseline = controls.chart.baseline
-    assert baseline.location == pytest.approx(controls.trainer.mean_baseline())
+    # drawn as data from epoch 0 on, so the chart's range includes it even at epoch 0
+    assert baseline.data["x"] == [0, 1]
+    assert baseline.data["y"] == pytest.approx([controls.trainer.mean_baseline()] * 2)
     controls.trainer.loss = "mae"
-    assert baseline.location == pytest.approx(controls.trainer.mean_baseline())
+    assert baseline.data["y"] == pytest.approx([controls.trainer.mean_baseline()] * 2)
+    controls.trainer.step(3)
+    assert baseline.data["x"] == [0, 3]
 
 
 def test_runs_are_labelled_by_their_origin(controls: TrainingControls) -> None:

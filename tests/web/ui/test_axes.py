@@ -1,0 +1,53 @@
+"""Axis ticks chosen from the data and written in the reader's language."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from bokeh.models import LinearAxis, LogAxis
+
+from web.ui.axes import apply_linear, apply_log, decimals, log_ticks, tick_labels
+
+
+def test_many_decades_get_powers_of_ten_only() -> None:
+    ticks = log_ticks([2e-11, 0.3, 1.0, math.nan, None, -1.0, 0.0])
+    assert all(math.log10(t) == round(math.log10(t)) for t in ticks)
+    assert 3 <= len(ticks) <= 7 and ticks[-1] == 1.0
+
+
+def test_few_decades_get_1_2_5_and_a_narrow_range_its_own_ticks() -> None:
+    assert log_ticks([0.01, 0.05]) == pytest.approx([0.01, 0.02, 0.05])
+    assert log_ticks([0.3, 0.4]) == pytest.approx([0.3, 0.4])
+    assert log_ticks([]) == [] and log_ticks([math.inf]) == []
+
+
+def test_labels_follow_the_language() -> None:
+    assert tick_labels([0.02, 1e-6], "de") == {0.02: "0,02", 1e-6: "1e-6"}
+    axis = LogAxis()
+    apply_log(axis, [0.01, 0.05], "en")
+    assert axis.ticker.ticks == pytest.approx([0.01, 0.02, 0.05])
+    assert axis.major_label_overrides[0.02] == "0.02"
+
+
+def test_linear_labels_get_the_decimals_the_range_needs() -> None:
+    assert decimals(-100, 100) == 0 and decimals(0, 1) == 2 and decimals(0, 1e-5) == 7
+    axis = LinearAxis()
+    apply_linear(axis, 0.0, 1.0, "de")
+    assert axis.formatter.language == "de" and axis.formatter.format == "0.[00]"
+
+
+def test_a_linear_axis_follows_its_range_and_the_language() -> None:
+    from bokeh.plotting import figure
+
+    from web.ui.axes import follow_linear
+    from web.ui.display import Display
+
+    display = Display(code="de")
+    fig = figure(x_range=(0, 1), y_range=(0, 1))
+    follow_linear(display, fig.xaxis[0], fig.x_range)
+    assert fig.xaxis[0].formatter.language == "de"
+    fig.x_range.update(start=0.0, end=1000.0)
+    assert fig.xaxis[0].formatter.format == "0"
+    display.code = "en"
+    assert fig.xaxis[0].formatter.language == "en"

@@ -1,0 +1,1 @@
+"""Keep up to four models and compare them side by side."""

@@ -1,0 +1,1 @@
+"""Grid search over optimizers, batch sizes, learning rates and epochs (the Talos run)."""

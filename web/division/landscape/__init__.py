@@ -1,0 +1,1 @@
+"""Why gradient descent fails: the loss landscape, the paths on it, the measured reasons."""

@@ -1,0 +1,1 @@
+"""Your own activation (and derivative) per layer, with the derivative checked."""

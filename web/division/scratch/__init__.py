@@ -1,0 +1,1 @@
+"""Learn the division net from scratch (Levenberg–Marquardt), live in the page."""

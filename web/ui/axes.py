@@ -1,0 +1,101 @@
+"""Axis ticks and labels that fit the data and the reader's language (0,5 in German).
+
+Log axes (:func:`apply_log`):
+
+Bokeh's LogTicker falls back to linear steps when the data span few decades (the lower decades
+of a loss chart stay bare), and a fixed list of 1, 2, 5 × 10^k ticks crowds the axis into an
+unreadable column when they span many (a loss falling from 1 to 1e-11). So the ticks are chosen
+from the data's range: 1, 2, 5 × 10^k over at most two decades, powers of ten (every n-th, at
+most ``MAX_TICKS``) beyond. Labels are written by :func:`web.ui.fmt.sig` ("0,02" in German,
+"1e-11"), so a chart reads like every other number of the lab.
+
+Linear axes (:func:`apply_linear`): Bokeh's default formatter always writes "0.5". The site's
+CSP allows no ``eval``, so a CustomJS formatter is out; a NumeralTickFormatter in the reader's
+language (numbro's "de" writes a decimal comma) with as many optional decimals as the range
+needs does it. :func:`follow_linear` keeps an axis right whenever its ``Range1d`` moves or the
+language changes. This module is the lab's one owner of tick labels.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bokeh.models import BasicTicker, FixedTicker, NumeralTickFormatter
+
+from web.ui import fmt
+from web.ui.bokeh_sync import bokeh_edit
+
+if TYPE_CHECKING:
+    from web.ui.display import Display
+
+MAX_TICKS = 7
+
+
+def log_ticks(values: Iterable[float]) -> list[float]:
+    """Ticks for the positive finite ``values`` (none if there are none)."""
+    positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
+    if not positive:
+        return []
+    low, high = min(positive), max(positive)
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    if last - first <= 2:
+        for multiples in ((1, 2, 5), range(1, 10)):
+            ticks = [m * 10.0**k for k in range(first, last + 1) for m in multiples]
+            inside = [t for t in ticks if low / 1.0001 <= t <= high * 1.0001]
+            if len(inside) >= 2:
+                return inside
+        return sorted({float(fmt.sig(low, 2)), float(fmt.sig(high, 2))})
+    step = max(1, math.ceil((last - first) / (MAX_TICKS - 1)))
+    return [10.0**k for k in range(last, first - 1, -step)][::-1]
+
+
+def tick_labels(ticks: list[float], code: str) -> dict[float, str]:
+    """Labels as the lab writes numbers in the language ``code``."""
+    return {t: fmt.sig(t, 2, code) for t in ticks}
+
+
+def apply_log(axis, values: Iterable[float], code: str) -> None:
+    """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``)."""
+    ticks = log_ticks(values)
+    if isinstance(axis.ticker, FixedTicker):
+        axis.ticker.ticks = ticks
+    else:
+        axis.ticker = FixedTicker(ticks=ticks)
+    axis.major_label_overrides = tick_labels(ticks, code)
+
+
+NUMERAL_LANGUAGE = {"de": "de", "en": "en"}
+
+
+def decimals(low: float, high: float, ticks: int = 6) -> int:
+    """Decimals that tell the ticks of [low, high] apart (about ``ticks`` of them)."""
+    span = abs(high - low)
+    if not math.isfinite(span) or span == 0.0:
+        return 2
+    return min(8, max(0, math.ceil(-math.log10(span / ticks)) + 1))
+
+
+def apply_linear(axis, low: float, high: float, code: str, count: int | None = None) -> None:
+    """Tick labels of a linear axis over [low, high] in the language ``code`` (and about
+    ``count`` ticks, if given)."""
+    if count is not None:
+        axis.ticker = BasicTicker(desired_num_ticks=count)
+    places = decimals(low, high, count or 6)
+    pattern = "0" if places == 0 else "0.[" + "0" * places + "]"
+    axis.formatter = NumeralTickFormatter(format=pattern, language=NUMERAL_LANGUAGE[code])
+
+
+def follow_linear(display: Display, axis, bounds) -> None:
+    """Keep ``axis``'s labels right for its range ``bounds`` (a Range1d) in the current
+    language: now, whenever the range's start or end is set, and on a language switch."""
+
+    @bokeh_edit
+    def relabel() -> None:
+        apply_linear(axis, float(bounds.start), float(bounds.end), display.code)
+
+    relabel()
+    for end in ("start", "end"):
+        bounds.on_change(end, lambda _attr, _old, _new: relabel())
+    display.param.watch(lambda _event: relabel(), "code")
