@@ -31,7 +31,7 @@ i18n.register(
 )
 
 FORMATS = ("png", "svg")
-WARM_UP_DELAY_S = 2.0  # after the first paint: let the student's first clicks go first
+WARM_UP_DELAY_S = 8.0  # after the first paint: let the first clicks and a first run go first
 
 
 async def _load_matplotlib() -> None:
