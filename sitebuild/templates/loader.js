@@ -5,8 +5,6 @@
 (function () {
   "use strict";
   const worker = new Worker("worker.js");
-  worker.busy = false;
-  worker.queue = [];
   let patching = 0;
   let started = false;
   const domReady = new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve));
@@ -52,15 +50,25 @@
     document.getElementById("nnlab-loader-msg").textContent = msg.msg;
   }
 
-  function sendChange(jsdoc, event) {
-    if ((event.setter_id != null && event.setter_id === "py") || patching > 0) return;
-    if (worker.busy && event.model && event.attr) {
-      worker.queue = worker.queue.filter((old) => !(old.model === event.model && old.attr === event.attr));
-      worker.queue.push(event);
-      return;
-    }
-    worker.busy = true;
-    worker.postMessage({ type: "patch", patch: jsdoc.create_json_patch([event]) });
+  // Page → worker: every document event (property changes, button clicks, ...) joins one
+  // queue in the order it happened; one patch is in flight at a time and the worker's "idle"
+  // reply releases the next, which carries everything queued meanwhile. Nothing is dropped or
+  // reordered: a click arriving while Python trains waits its turn instead of racing ahead.
+  const outbox = { events: [], inFlight: false };
+  function flushOutbox() {
+    if (outbox.inFlight || !outbox.events.length) return;
+    const patch = worker.jsdoc.create_json_patch(outbox.events);
+    outbox.events = [];
+    outbox.inFlight = true;
+    worker.postMessage({ type: "patch", patch });
+  }
+
+  function sendChange(event) {
+    // Python's own patches are applied with sync: false and raise no events; the counter is a
+    // guard against anything derived from them while they are being applied.
+    if (patching > 0) return;
+    outbox.events.push(event);
+    flushOutbox();
   }
 
   async function render(msg) {
@@ -86,7 +94,7 @@
     clearTimeout(stallTimer);
     const jsdoc = [...views.roots.values()][0].model.document;
     worker.jsdoc = jsdoc;
-    jsdoc.on_change(sendChange.bind(null, jsdoc), false);
+    jsdoc.on_change(sendChange, false);
     worker.postMessage({ type: "rendered" });
     worker.postMessage({ type: "location", location: JSON.stringify(window.location) });
     document.body.dataset.nnlabReady = String(performance.now());
@@ -101,13 +109,8 @@
     } else if (msg.type === "render") {
       render(msg).catch((err) => showError(`Rendering failed: ${err.message || err}`));
     } else if (msg.type === "idle") {
-      if (worker.queue.length) {
-        const patch = worker.jsdoc.create_json_patch(worker.queue);
-        worker.queue = [];
-        worker.postMessage({ type: "patch", patch });
-      } else {
-        worker.busy = false;
-      }
+      outbox.inFlight = false;
+      flushOutbox();
     } else if (msg.type === "patch") {
       try {
         patching += 1;

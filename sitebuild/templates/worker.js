@@ -101,42 +101,63 @@ await write_doc()
   post("render", { docs_json: docsJson, render_items: renderItems, root_ids: rootIds });
 }
 
-async function runPython(code, what) {
-  try {
-    await pyodide.runPythonAsync(code);
-  } catch (err) {
-    fail(what, err);
-  }
-}
+// Page → worker messages are handled strictly one at a time, in arrival order. Two rules make
+// that true (issue 13: clicks were lost while a network trained):
+// - a handler never shares state with the next one: each patch is passed to Python as an
+//   argument, never through a Pyodide global. `runPythonAsync` only *schedules* its code (a
+//   macrotask later), so with a global a second message arriving meanwhile overwrote the first
+//   one's patch: the first event was lost and the second applied twice;
+// - handlers are chained: an async one (linking, location) finishes before the next starts.
+let applyPatch = null;  // Python: apply one page patch to the document (set once linked)
+let inbox = Promise.resolve();
 
-self.onmessage = async (event) => {
-  const msg = event.data;
+async function handle(msg) {
   if (msg.type === "rendered") {
-    await runPython(`
+    applyPatch = (await pyodide.runPythonAsync(`
 from panel.io.state import state
-from panel.io.pyodide import _link_docs_worker
-_link_docs_worker(state.curdoc, sendPatch, setter="js")
-`, "linking documents");
+from panel.io.pyodide import _convert_json_patch, _link_docs_worker
+doc = state.curdoc
+_link_docs_worker(doc, sendPatch, setter="js")
+
+
+def apply_page_patch(patch):
+    doc.apply_json_patch(_convert_json_patch(patch), setter="js")
+
+
+apply_page_patch
+`));
   } else if (msg.type === "patch") {
-    pyodide.globals.set("patch", msg.patch);
-    await runPython(`
-from panel.io.state import state
-from panel.io.pyodide import _convert_json_patch
-state.curdoc.apply_json_patch(_convert_json_patch(patch), setter="js")
-`, "handling an input");
-    post("idle", {});
+    try {
+      applyPatch(msg.patch);  // synchronous: runs now, before any later message
+    } finally {
+      post("idle", {});  // the page sends its next batch only after this
+    }
   } else if (msg.type === "location") {
-    pyodide.globals.set("location", msg.location);
-    await runPython(`
+    const syncLocation = await pyodide.runPythonAsync(`
 import json
 from panel.io.state import state
 from panel.util import edit_readonly
-if state.location:
-    loc_data = json.loads(location)
-    with edit_readonly(state.location):
-        state.location.param.update({k: v for k, v in loc_data.items() if k in state.location.param})
-`, "syncing the location");
+
+
+def sync_location(location):
+    if state.location:
+        loc_data = json.loads(location)
+        with edit_readonly(state.location):
+            state.location.param.update(
+                {k: v for k, v in loc_data.items() if k in state.location.param})
+
+
+sync_location
+`);
+    syncLocation(msg.location);
+    syncLocation.destroy();
   }
+}
+
+const WHAT = { rendered: "linking documents", patch: "handling an input", location: "syncing the location" };
+self.onmessage = (event) => {
+  const msg = event.data;
+  inbox = inbox.then(() => handle(msg)).catch((err) => fail(WHAT[msg.type] || msg.type, err));
 };
 
 start().catch((err) => fail("Start-up failed", err));
