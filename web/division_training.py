@@ -120,7 +120,8 @@ class DivisionTraining(pn.viewable.Viewer):
         trainer = self._trainer_for_model()
         self.status.object = ""
         await trainer.run(self._epoch_done)
-        self._finished(trainer)
+        if not trainer.running:  # else a newer run (Train right after Pause) took over the loop
+            self._finished(trainer)
 
     def _finished(self, trainer) -> None:
         self.start.value = False

@@ -1,8 +1,11 @@
 """Live training: epochs accumulate, settings change without a reset, divergence pauses."""
 
+import asyncio
+
 import numpy as np
 
 import pycore
+from web import pacing
 from web.trainer import Trainer
 
 
@@ -73,3 +76,30 @@ def test_reset_starts_over():
     fresh, _, _ = _regression(seed=1)
     trainer.reset(model=fresh)
     assert trainer.epoch == 0 and trainer.history == {} and trainer.model is fresh
+
+
+
+def test_a_new_run_replaces_one_still_waiting_at_its_yield(run_coroutine, monkeypatch):
+    """Play right after Pause: the old loop must not wake up and train beside the new one."""
+    monkeypatch.setattr(pacing.FramePacer, "frame_seconds", 0.0)  # yield after every epoch
+    model, x, y = _regression()
+    trainer = Trainer(model, x, y, optimizer="sgd", loss="mse", learning_rate=0.1)
+    epochs = {"first": 0, "second": 0}
+
+    def counter(name):
+        def on_epoch(_logs):
+            epochs[name] += 1
+            if sum(epochs.values()) == 6:
+                trainer.pause()
+        return on_epoch
+
+    async def play_pause_play():
+        first = asyncio.ensure_future(trainer.run(counter("first")))
+        await asyncio.sleep(0)  # the first run trains one epoch, then waits at its yield
+        trainer.pause()
+        second = asyncio.ensure_future(trainer.run(counter("second")))
+        await asyncio.gather(first, second)
+
+    run_coroutine(play_pause_play())
+    assert epochs == {"first": 1, "second": 5}
+    assert trainer.epoch == 6 and not trainer.running

@@ -1,0 +1,60 @@
+"""When a training loop hands control back to the event loop, and for how long.
+
+A click reaches Python only while Python awaits: in the static site the page's messages wait
+in the Web Worker's task queue until the running coroutine yields, and under ``panel serve``
+the websocket is read only between loop iterations. The first training loop slept a fixed
+10 ms after every epoch for this, which cost about a fifth of each epoch on a small net
+(issue 13). A zero-delay yield is enough:
+
+- in Pyodide, ``asyncio.sleep(0)`` schedules the coroutine's next step as a fresh macrotask (a
+  ``MessageChannel`` message in a worker), and the browser first runs the page's messages that
+  were queued before it, so every pending click and edit is applied before the next epoch;
+- under Tornado it runs one loop iteration, which polls the websocket and fires due timers.
+
+Yielding once per frame (1/60 s) rather than after every unit of work keeps the cost nil when
+epochs are tiny; an event then waits at most one frame plus the unit of work in progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+
+class FramePacer:
+    """Yield to the event loop once per frame; call ``await pacer.tick()`` after each unit.
+
+    ``frame_seconds`` is how much work may run between yields; ``sleep_seconds`` is an extra
+    rest at each yield (0: none). ``FramePacer(frame_seconds=0, sleep_seconds=0.01)`` is the
+    old fixed-sleep policy, which ``benchmarks/training_rate.py`` measures as "before". Both
+    defaults are class attributes, so a benchmark can switch the policy of a running app.
+    """
+
+    frame_seconds: float = 1 / 60
+    sleep_seconds: float = 0.0
+
+    def __init__(
+        self,
+        frame_seconds: float | None = None,
+        sleep_seconds: float | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        if frame_seconds is not None:
+            self.frame_seconds = frame_seconds
+        if sleep_seconds is not None:
+            self.sleep_seconds = sleep_seconds
+        if self.frame_seconds < 0 or self.sleep_seconds < 0:
+            raise ValueError("frame_seconds and sleep_seconds must be >= 0")
+        self._clock = clock
+        self._last_yield = clock()
+
+    def due(self) -> bool:
+        """True when a frame's time has passed since the last yield."""
+        return self._clock() - self._last_yield >= self.frame_seconds
+
+    async def tick(self) -> None:
+        """Yield (and rest ``sleep_seconds``) if a frame is due; otherwise return at once."""
+        if self.due():
+            await asyncio.sleep(self.sleep_seconds)
+            self._last_yield = self._clock()
