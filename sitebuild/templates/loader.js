@@ -50,16 +50,15 @@
     document.getElementById("nnlab-loader-msg").textContent = msg.msg;
   }
 
-  // Page → worker: every document event (property changes, button clicks, ...) joins one
-  // queue in the order it happened; one patch is in flight at a time and the worker's "idle"
-  // reply releases the next, which carries everything queued meanwhile. Nothing is dropped or
-  // reordered: a click arriving while Python trains waits its turn instead of racing ahead.
-  const outbox = { events: [], inFlight: false };
+  // Page → worker: every document event (property changes, button clicks, ...) is sent at
+  // once, in the order it happened; the events of one task travel as one patch. The worker
+  // applies patches strictly in arrival order (worker.js), so nothing waits for a reply and
+  // nothing is dropped, merged or reordered: a click made while Python trains is applied at
+  // the training loop's next yield, after everything sent before it.
+  let outbox = [];
   function flushOutbox() {
-    if (outbox.inFlight || !outbox.events.length) return;
-    const patch = worker.jsdoc.create_json_patch(outbox.events);
-    outbox.events = [];
-    outbox.inFlight = true;
+    const patch = worker.jsdoc.create_json_patch(outbox);
+    outbox = [];
     worker.postMessage({ type: "patch", patch });
   }
 
@@ -67,8 +66,8 @@
     // Python's own patches are applied with sync: false and raise no events; the counter is a
     // guard against anything derived from them while they are being applied.
     if (patching > 0) return;
-    outbox.events.push(event);
-    flushOutbox();
+    if (!outbox.length) queueMicrotask(flushOutbox);
+    outbox.push(event);
   }
 
   async function render(msg) {
@@ -108,9 +107,6 @@
       domReady.then(() => showError(msg.msg));
     } else if (msg.type === "render") {
       render(msg).catch((err) => showError(`Rendering failed: ${err.message || err}`));
-    } else if (msg.type === "idle") {
-      outbox.inFlight = false;
-      flushOutbox();
     } else if (msg.type === "patch") {
       try {
         patching += 1;
