@@ -233,12 +233,19 @@ class DivisionDetails:
             self.weight_inputs[index].value = float(self.model.weights[index])
 
     def _weights_changed(self, _event: object = None) -> None:
-        for widget, value in zip(self.weight_inputs, self.model.weights, strict=True):
-            widget.value = float(value)
         if not self.training.running:
+            self._show_weights()
             self._redraw_heatmap()
 
+    def _show_weights(self) -> None:
+        """Fill the weight fields. Not while training: refreshing them every epoch would
+        overwrite what a user is typing there (the network drawing shows the live weights)."""
+        for widget, value in zip(self.weight_inputs, self.model.weights, strict=True):
+            widget.value = float(value)
+
     def _trained(self, redraw_heatmap: bool) -> None:
+        if not self.training.running:  # the run has ended
+            self._show_weights()
         if redraw_heatmap:
             self._redraw_heatmap()
 
