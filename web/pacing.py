@@ -1,38 +1,43 @@
 """When a training loop hands control back to the event loop, and for how long.
 
-A click reaches Python only while Python awaits: in the static site the page's messages wait
-in the Web Worker's task queue until the running coroutine yields, and under ``panel serve``
-the websocket is read only between loop iterations. The first training loop slept a fixed
-10 ms after every epoch for this, which cost about a fifth of each epoch on a small net
-(issue 13). A zero-delay yield is enough:
+A click reaches Python only while Python awaits. The first training loop slept a fixed 10 ms
+after every epoch for this, which cost about a fifth of each epoch on a small net (issue 13).
 
-- in Pyodide, ``asyncio.sleep(0)`` schedules the coroutine's next step as a fresh macrotask (a
-  ``MessageChannel`` message in a worker), and the browser first runs the page's messages that
-  were queued before it, so every pending click and edit is applied before the next epoch;
-- under Tornado it runs one loop iteration, which polls the websocket and fires due timers.
+In the browser (Pyodide in a Web Worker) a zero-delay yield is enough: ``asyncio.sleep(0)``
+schedules the coroutine's next step as a fresh macrotask (a ``MessageChannel`` message), and
+the worker first runs the page's messages queued before it, so every pending click and edit is
+applied before the next epoch (the 100-cycle test in ``tests/browser/test_site_events.py``).
+Yielding once per frame (1/60 s) rather than after every epoch keeps the cost nil when epochs
+are tiny; an event waits at most one frame plus the epoch in progress.
 
-Yielding once per frame (1/60 s) rather than after every unit of work keeps the cost nil when
-epochs are tiny; an event then waits at most one frame plus the unit of work in progress.
+Under ``panel serve`` (CPython, Tornado) the same zero-delay yield starves the websocket: with
+it, a Pause click was still not applied after 20 s, because the server reads and answers
+messages only while its loop is idle. There the old policy stays (a 10 ms rest after every
+epoch); it is the development server, not what students use.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from collections.abc import Callable
+
+IN_BROWSER = sys.platform == "emscripten"
 
 
 class FramePacer:
     """Yield to the event loop once per frame; call ``await pacer.tick()`` after each unit.
 
-    ``frame_seconds`` is how much work may run between yields; ``sleep_seconds`` is an extra
-    rest at each yield (0: none). ``FramePacer(frame_seconds=0, sleep_seconds=0.01)`` is the
-    old fixed-sleep policy, which ``benchmarks/training_rate.py`` measures as "before". Both
-    defaults are class attributes, so a benchmark can switch the policy of a running app.
+    ``frame_seconds`` is how much work may run between yields; ``sleep_seconds`` is a rest at
+    each yield (0: just yield). The defaults depend on the runtime (module docstring);
+    ``FramePacer(frame_seconds=0, sleep_seconds=0.01)`` is the old fixed-sleep policy, which
+    ``benchmarks/training_rate.py`` measures as "before". The defaults are class attributes,
+    so a benchmark can switch the policy of a running app.
     """
 
-    frame_seconds: float = 1 / 60
-    sleep_seconds: float = 0.0
+    frame_seconds: float = 1 / 60 if IN_BROWSER else 0.0
+    sleep_seconds: float = 0.0 if IN_BROWSER else 0.01
 
     def __init__(
         self,

@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 
+from web import pacing
 from web.pacing import FramePacer
 
 
@@ -44,8 +45,10 @@ def test_frame_zero_yields_every_tick_and_the_clock_restarts_after_a_yield(run_c
     assert not pacer.due()
 
 
-def test_the_default_rests_zero_seconds():
-    assert FramePacer().sleep_seconds == 0.0
+def test_under_cpython_the_server_keeps_its_10_ms_rest_after_every_epoch():
+    """A zero-delay yield starves Tornado's websocket (web/pacing.py); Pyodide gets 1/60, 0."""
+    assert not pacing.IN_BROWSER
+    assert (FramePacer().frame_seconds, FramePacer().sleep_seconds) == (0.0, 0.01)
 
 
 def test_negative_settings_are_refused():
