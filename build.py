@@ -131,6 +131,7 @@ def build(args: argparse.Namespace) -> Path:
             scripts=scripts,
             worker_config=worker_config,
             csp=pages.content_security_policy(cdn_origin),
+            cdn_host=urlsplit(cdn_origin).netloc if cdn_origin else "the internet",
         )
         _clear_output(out)
         staging.rename(out)

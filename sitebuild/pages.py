@@ -22,7 +22,7 @@ _TEMPLATES = Path(__file__).with_name("templates")
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=jinja2.select_autoescape(["html"])
 )
-STATIC_FILES = ("loader.css", "loader.js", "boot.js")
+STATIC_FILES = ("loader.css", "loader.js", "boot.js", "favicon.svg", "start.py")
 
 
 def content_security_policy(cdn_origin: str | None) -> str:
@@ -44,13 +44,16 @@ def content_security_policy(cdn_origin: str | None) -> str:
 
 
 def write_pages(
-    out: Path, *, title: str, scripts: list[str], worker_config: dict, csp: str
+    out: Path, *, title: str, scripts: list[str], worker_config: dict, csp: str,
+    cdn_host: str = "the internet",
 ) -> None:
-    """Write index.html, worker.js, the loader files and the bare-boot benchmark page."""
+    """Write index.html, worker.js, the loader files, the icon, the starter ``start.py`` and
+    the bare-boot benchmark page. ``cdn_host`` is named when Pyodide cannot be loaded."""
     config_json = json.dumps(worker_config, indent=1)
     boot_config = json.dumps({k: worker_config[k] for k in ("pyodideScript", "indexURL")})
     rendered = {
-        "index.html": _ENV.get_template("index.html").render(title=title, scripts=scripts, csp=csp),
+        "index.html": _ENV.get_template("index.html").render(
+            title=title, scripts=scripts, csp=csp, cdn_host=cdn_host),
         "worker.js": _ENV.get_template("worker.js").render(config_json=config_json),
         "boot.html": _ENV.get_template("boot.html").render(csp=csp),
         "boot-worker.js": _ENV.get_template("boot-worker.js").render(config_json=boot_config),

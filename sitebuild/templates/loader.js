@@ -4,12 +4,20 @@
  */
 (function () {
   "use strict";
-  const worker = new Worker("worker.js");
+  let worker = null;
   let patching = 0;
   let started = false;
-  const domReady = new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve));
+  // The loading screen exists once the HTML is parsed ("interactive"), before the deferred
+  // BokehJS bundles run (DOMContentLoaded): progress and errors need not wait for those.
+  const domReady = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve();
+    else document.addEventListener("readystatechange", resolve, { once: true });
+  });
+  const scriptsReady = new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve));
 
-  function showError(text) {
+  // `kind` picks the advice shown under the error (index.html, .nnlab-hint[data-kind]):
+  // "file" (opened from disk), "offline" (CDN build without internet) or "other".
+  function showError(text, kind = "other") {
     console.error(`NN Lab: ${text}`);
     const box = document.getElementById("nnlab-loader-error");
     if (started || !box) {
@@ -20,6 +28,7 @@
       return;
     }
     document.getElementById("nnlab-loader-error-text").textContent = text;
+    for (const hint of box.querySelectorAll(".nnlab-hint")) hint.hidden = hint.dataset.kind !== kind;
     box.hidden = false;
     clearTimeout(stallTimer);
   }
@@ -71,7 +80,7 @@
   }
 
   async function render(msg) {
-    await domReady;
+    await scriptsReady;
     if (typeof Bokeh === "undefined") throw new Error("BokehJS did not load (vendor/bokeh missing?)");
     const docsJson = JSON.parse(msg.docs_json);
     const renderItems = JSON.parse(msg.render_items);
@@ -99,12 +108,23 @@
     document.body.dataset.nnlabReady = String(performance.now());
   }
 
+  // Browsers refuse Web Workers on pages opened from disk (new Worker throws a SecurityError):
+  // say so at once, with how to start NN Lab, instead of waiting at "Starting…".
+  try {
+    if (location.protocol === "file:") throw new Error("index.html was opened as a file (file://)");
+    worker = new Worker("worker.js");
+  } catch (err) {
+    const kind = location.protocol === "file:" ? "file" : "other";
+    domReady.then(() => showError(`The Python worker cannot start: ${err.message || err}`, kind));
+    return;
+  }
+
   worker.onmessage = (event) => {
     const msg = event.data;
     if (msg.type === "progress") {
       domReady.then(() => showProgress(msg));
     } else if (msg.type === "error") {
-      domReady.then(() => showError(msg.msg));
+      domReady.then(() => showError(msg.msg, msg.kind));
     } else if (msg.type === "render") {
       render(msg).catch((err) => showError(`Rendering failed: ${err.message || err}`));
     } else if (msg.type === "patch") {

@@ -15,7 +15,7 @@ function progress(stage, done, total, msg) {
 function fail(where, err) {
   const text = `${where}: ${err && err.message ? err.message : err}`;
   console.error(text);
-  post("error", { msg: text });
+  post("error", { msg: text, kind: (err && err.kind) || "other" });  // kind: see loader.js
 }
 function sendPatch(patch, buffers) { post("patch", { patch, buffers }); }
 
@@ -38,7 +38,13 @@ console.warn = (...args) => {
 async function start() {
   const t0 = performance.now();
   progress("pyodide", 0, 1, "Loading the Python runtime (Pyodide)");
-  importScripts(here(CONFIG.pyodideScript));  // absolute (CDN) URLs pass through
+  try {
+    importScripts(here(CONFIG.pyodideScript));  // absolute (CDN) URLs pass through
+  } catch (err) {
+    // The first request to the CDN: if it fails there is no internet (or the CDN is blocked).
+    if (/^https?:/.test(CONFIG.pyodideScript)) err.kind = "offline";
+    throw err;
+  }
   const pyodideReady = loadPyodide({ indexURL: here(CONFIG.indexURL) });
   // Wheels download while Pyodide compiles: the two are independent.
   let fetched = 0;

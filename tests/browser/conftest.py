@@ -43,10 +43,10 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 def is_local_url(url: str) -> bool:
     """True for URLs the browser may fetch without leaving the machine.
 
-    data:/blob: URLs never touch the network; http(s) must target a loopback host.
+    data:/blob:/file: URLs never touch the network; http(s) must target a loopback host.
     """
     parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about"):
+    if parsed.scheme in ("data", "blob", "about", "file"):
         return True
     return parsed.hostname in LOCAL_HOSTS
 
