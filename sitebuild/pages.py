@@ -7,8 +7,12 @@ Content-Security-Policy (meta tag, so it works on GitHub Pages and `http.server`
 - styles: Bokeh and Panel inject <style> elements and style attributes into shadow roots, so
   'unsafe-inline' is required for styles (styles cannot run code);
 - images/fonts from the site, data: and blob: (Bokeh exports and icons use them);
-- the CDN host only in default (online) mode, where the worker loads Pyodide from it.
-A meta CSP governs the page; a dedicated worker gets its policy from its own HTTP response.
+- the CDN host only in default (online) mode, where the worker loads Pyodide from it;
+- 'blob:' for scripts and workers only in the offline build: opened from disk (file://) its
+  worker starts from a blob: URL and loads Pyodide's scripts from blob: URLs (filemode.py).
+  Only code already running on the page can create blob: URLs.
+A meta CSP governs the page (and a worker started from a blob: URL); a worker loaded from a
+file gets its policy from its own HTTP response.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ STATIC_FILES = ("loader.css", "loader.js", "boot.js", "favicon.svg", "start.py")
 
 
 def content_security_policy(cdn_origin: str | None) -> str:
-    """The CSP string; `cdn_origin` (e.g. https://cdn.jsdelivr.net) only for online builds."""
-    extra = f" {cdn_origin}" if cdn_origin else ""
+    """The CSP string; `cdn_origin` (e.g. https://cdn.jsdelivr.net) only for online builds,
+    whose worker never starts from blob: (only the offline build opens from disk)."""
+    extra = f" {cdn_origin}" if cdn_origin else " blob:"
     directives = [
         "default-src 'self'",
         f"script-src 'self' 'wasm-unsafe-eval'{extra}",
@@ -35,7 +40,7 @@ def content_security_policy(cdn_origin: str | None) -> str:
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         f"connect-src 'self'{extra}",
-        "worker-src 'self'",
+        f"worker-src 'self'{'' if cdn_origin else ' blob:'}",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",

@@ -1,6 +1,8 @@
 /* Page side of NN Lab: starts the Python worker at once (in parallel with BokehJS loading),
  * shows real progress, renders the Bokeh document the worker sends and relays patches both
  * ways (Panel's pyodide-worker protocol). Any failure is shown on screen, never a blank page.
+ * Opened from disk (file://) it starts the worker from a blob: URL and hands it the files it
+ * asks for from the offline build's payload scripts.
  */
 (function () {
   "use strict";
@@ -108,20 +110,59 @@
     document.body.dataset.nnlabReady = String(performance.now());
   }
 
-  // Browsers refuse Web Workers on pages opened from disk (new Worker throws a SecurityError):
-  // say so at once, with how to start NN Lab, instead of waiting at "Starting…".
-  try {
-    if (location.protocol === "file:") throw new Error("index.html was opened as a file (file://)");
-    worker = new Worker("worker.js");
-  } catch (err) {
-    const kind = location.protocol === "file:" ? "file" : "other";
-    domReady.then(() => showError(`The Python worker cannot start: ${err.message || err}`, kind));
-    return;
+  // Opened from disk (file://) browsers refuse Workers from files and every fetch of a file.
+  // The offline build ships each file the worker reads as a script, payload/<path>.js, which
+  // calls nnlabPayload(path, base64) (sitebuild/filemode.py): the worker starts from a blob: URL
+  // and asks for files (file-request), which arrive here through those scripts.
+  const payloads = new Map();  // path -> resolve, while its script loads
+  window.nnlabPayload = (path, base64) => payloads.get(path)?.(base64);
+  const fromBase64 = (text) => (Uint8Array.fromBase64
+    ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+
+  function payloadBytes(path) {
+    return new Promise((resolve, reject) => {
+      payloads.set(path, resolve);
+      const script = document.createElement("script");
+      script.dataset.payload = path;
+      script.src = `payload/${encodeURI(path)}.js`;
+      script.onload = () => script.remove();
+      script.onerror = () => reject(new Error(`payload/${path}.js is missing: not an offline build`));
+      document.head.appendChild(script);
+    }).then(fromBase64).finally(() => payloads.delete(path));
   }
 
-  worker.onmessage = (event) => {
+  async function openWorker() {
+    if (location.protocol !== "file:") return new Worker("worker.js");
+    const source = new TextDecoder().decode(await payloadBytes("worker.js"));
+    const prelude = `self.NNLAB_BASE = ${JSON.stringify(location.href)};\n`;
+    return new Worker(URL.createObjectURL(new Blob([prelude, source], { type: "text/javascript" })));
+  }
+
+  function sendFile(path) {
+    payloadBytes(path).then(
+      (bytes) => worker.postMessage({ type: "file", path, bytes }, [bytes.buffer]),
+      (err) => worker.postMessage({ type: "file", path, error: err.message }));
+  }
+
+  openWorker().then(listen, (err) => {
+    const kind = location.protocol === "file:" ? "file" : "other";
+    domReady.then(() => showError(`The Python worker cannot start: ${err.message || err}`, kind));
+  });
+
+  function listen(opened) {
+    worker = opened;
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = (event) => {
+      event.preventDefault();
+      domReady.then(() => showError(`The Python worker failed: ${event.message || "could not load worker.js"}`));
+    };
+  }
+
+  function onWorkerMessage(event) {
     const msg = event.data;
-    if (msg.type === "progress") {
+    if (msg.type === "file-request") {
+      sendFile(msg.path);
+    } else if (msg.type === "progress") {
       domReady.then(() => showProgress(msg));
     } else if (msg.type === "error") {
       domReady.then(() => showError(msg.msg, msg.kind));
@@ -135,15 +176,13 @@
         patching -= 1;
       }
     }
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    domReady.then(() => showError(`The Python worker failed: ${event.message || "could not load worker.js"}`));
-  };
-  // Failed <script>/<link> loads do not bubble; catch them in the capture phase.
+  }
+
+  // Failed <script>/<link> loads do not bubble; catch them in the capture phase (a missing
+  // payload script is reported by payloadBytes instead).
   window.addEventListener("error", (event) => {
     const el = event.target;
-    if (el && (el.tagName === "SCRIPT" || el.tagName === "LINK")) {
+    if (el && (el.tagName === "SCRIPT" || el.tagName === "LINK") && !el.dataset.payload) {
       domReady.then(() => showError(`Could not load ${el.src || el.href}`));
     }
   }, true);

@@ -1,7 +1,9 @@
 """Start-up never hangs: opened from disk, without internet, or served by its own start.py.
 
-- file://: browsers refuse Web Workers there; the loader must say how to start NN Lab (the
-  `.nnlab-hint[data-kind=file]` advice naming start.py) within 2 s, not wait at "Starting…";
+- file://: the offline build starts from a double-click (its worker runs from a blob: URL and
+  reads its files through the payload scripts, sitebuild/filemode.py), offline, and loads an
+  export-only package on demand; a build without payload (the CDN build) must say how to start
+  NN Lab (the `.nnlab-hint[data-kind=file]` advice naming start.py) within 2 s;
 - the default (CDN) build with the CDN unreachable must say that the internet is missing and
   name the offline build within a few seconds;
 - `start.py` (shipped in every build) serves the folder on 127.0.0.1 with the MIME types
@@ -24,6 +26,7 @@ from conftest import REPO_ROOT, free_port
 
 FILE_MESSAGE_MS = 2_000
 OFFLINE_MESSAGE_MS = 5_000
+BOOT_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +49,38 @@ def error_box(page, kind: str, timeout_ms: int):
 
 
 @pytest.mark.browser
-def test_opened_from_disk_it_says_how_to_start_within_2_s(guarded_page, offline_site, console_log):
-    guarded_page.goto((offline_site / "index.html").as_uri(), wait_until="commit")
+@pytest.mark.timeout(300)
+def test_the_offline_folder_starts_from_a_double_click(
+    guarded_page, offline_site, request_guard, console_log
+):
+    page = guarded_page
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator(".nnlab-dividend input").first.wait_for(timeout=BOOT_TIMEOUT_MS)
+    for css_class, value in (("nnlab-dividend", "20"), ("nnlab-divisor", "5")):
+        field = page.locator(f".{css_class} input").first
+        field.fill(value)
+        field.press("Enter")
+    page.locator(".nnlab-quotient", has_text="3.99999448").wait_for(timeout=30_000)
+    version = page.workers[0].evaluate(
+        """async () => {
+            await pyodide.loadPackage(["matplotlib"]);
+            return pyodide.runPython("import matplotlib; matplotlib.__version__");
+        }""")
+    assert version.startswith("3.")
+    assert request_guard.blocked == []
+    assert all(url.startswith("file://") for url in request_guard.local)
+    assert console_log.python_errors() == []
+
+
+@pytest.mark.browser
+def test_a_build_without_payload_opened_from_disk_says_how_to_start_within_2_s(
+    guarded_page, cdn_site
+):
+    guarded_page.goto((cdn_site / "index.html").as_uri(), wait_until="commit")
     advice = error_box(guarded_page, "file", FILE_MESSAGE_MS)
-    assert "start.py" in advice and "file://" in advice
+    assert "start.py" in advice and "file://" in advice and "build.py --offline" in advice
     assert "Doppelklick auf start.py" in advice  # German too
-    assert "file://" in guarded_page.locator("#nnlab-loader-error-text").inner_text()
+    assert "payload" in guarded_page.locator("#nnlab-loader-error-text").inner_text()
 
 
 @pytest.mark.browser
