@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,10 +34,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
 from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory  # noqa: E402
 from panel_server import serve_app  # noqa: E402
+from site_load import build_site  # noqa: E402
 
 # The controls (CSS hooks, docs/testing.md) and the tab: switch these for another training tab.
 TAB_KEY = "app.tab.network"
@@ -167,11 +168,6 @@ def report(title: str, rates: dict[str, list[float]], alone: float) -> None:
     before, after = rates[BEFORE], rates[AFTER]
     paired = statistics.median(a / b for a, b in zip(after, before, strict=True))
     print(f"  after / before:                   {paired:6.2f}  (median of paired rounds)")
-
-
-def build_site(out: Path) -> None:
-    cmd = [sys.executable, str(ROOT / "build.py"), "--offline", "--out", str(out)]
-    subprocess.run(cmd, cwd=ROOT, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
