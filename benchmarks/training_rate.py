@@ -16,7 +16,10 @@ counter (what a student sees) over ``--seconds``, after one second of warm-up:
 
 The reference "training alone" is the same epochs with no drawing and no yielding
 (``Sequential.fit``, one epoch per call) in the same worker, resp. in this CPython process: the
-ratio UI / alone says how much of an epoch is drawing and pacing. Figures are medians over
+ratio UI / alone says how much of an epoch is drawing and pacing. In the static site every
+round also prints, from inside the worker, the epochs per second and each epoch's time split
+into work (training + drawing) and yielding (the pacer's tick: the old sleep, or handling the
+page's messages). Figures are medians over
 ``--rounds``; after/before is the median of the paired ratios (robust to load from other
 processes on a shared machine).
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import re
 import statistics
 import sys
@@ -67,10 +71,32 @@ def training_alone(seconds):
         epochs += 1
     return epochs / (time.perf_counter() - start)
 """
-# In the worker: remember the shipped pacing, then switch between it and the old one.
+# In the worker: remember the shipped pacing, time every tick (one per epoch: the time inside
+# it is the yield, the rest is the epoch's work: training + drawing), switch policies.
 POLICY_CODE = {
-    "setup": "from web.pacing import FramePacer\n"
-             "SHIPPED = (FramePacer.frame_seconds, FramePacer.sleep_seconds)",
+    "setup": """
+import json, time
+from web.pacing import FramePacer
+SHIPPED = (FramePacer.frame_seconds, FramePacer.sleep_seconds)
+PACING = {"ticks": 0, "in_tick": 0.0, "t0": 0.0}
+untimed_tick = FramePacer.tick
+
+async def timed_tick(self):
+    start = time.perf_counter()
+    await untimed_tick(self)
+    PACING["ticks"] += 1
+    PACING["in_tick"] += time.perf_counter() - start
+
+FramePacer.tick = timed_tick
+
+def pacing_window(start):
+    if start:
+        PACING.update(ticks=0, in_tick=0.0, t0=time.perf_counter())
+        return ""
+    wall, n = time.perf_counter() - PACING["t0"], max(PACING["ticks"], 1)
+    return json.dumps([PACING["ticks"] / wall, (wall - PACING["in_tick"]) / n * 1e3,
+                       PACING["in_tick"] / n * 1e3])
+""",
     BEFORE: "FramePacer.frame_seconds, FramePacer.sleep_seconds = 0.0, 0.01",
     AFTER: "FramePacer.frame_seconds, FramePacer.sleep_seconds = SHIPPED",
 }
@@ -102,18 +128,22 @@ def open_network_tab(page) -> None:
     page.locator(f".{EPOCH} p").first.wait_for()
 
 
-def shown_rate(page, seconds: float) -> float:
-    """Press Play, warm up 1 s, count the epochs the page shows over `seconds`, pause, reset."""
+def shown_rate(page, seconds: float, window=lambda start: None):
+    """Press Play, warm up 1 s, count the epochs the page shows over `seconds`, pause, reset.
+    `window(True)` / `window(False)` run at the start / end of the counted time; returns the
+    rate and what `window(False)` returned."""
     click(page, RESET)
     page.wait_for_timeout(800)
     click(page, PLAY)
     page.wait_for_timeout(1000)
+    window(True)
     e0, t0 = shown_epoch(page), time.perf_counter()
     page.wait_for_timeout(seconds * 1000)
     e1, t1 = shown_epoch(page), time.perf_counter()
+    inside = window(False)
     click(page, PAUSE)
     page.wait_for_timeout(800)
-    return (e1 - e0) / (t1 - t0)
+    return (e1 - e0) / (t1 - t0), inside
 
 
 def site_rates(browser, url: str, rounds: int, seconds: float) -> tuple[dict, float]:
@@ -126,11 +156,20 @@ def site_rates(browser, url: str, rounds: int, seconds: float) -> tuple[dict, fl
     worker.evaluate(run, TRAINING_ALONE)
     alone = worker.evaluate(run, f"training_alone({seconds})")
     worker.evaluate(run, POLICY_CODE["setup"])
+
+    def window(start: bool):
+        return worker.evaluate(run, f"pacing_window({start})")
+
     rates: dict[str, list[float]] = {BEFORE: [], AFTER: []}
     for _ in range(rounds):
         for name in rates:
             worker.evaluate(run, POLICY_CODE[name])
-            rates[name].append(shown_rate(page, seconds))
+            rate, inside = shown_rate(page, seconds, window)
+            rates[name].append(rate)
+            python_rate, work_ms, yield_ms = json.loads(inside)
+            print(f"  {name}: shown {rate:5.1f} epochs/s; in the worker {python_rate:5.1f} "
+                  f"epochs/s, per epoch {work_ms:5.1f} ms training + drawing, "
+                  f"{yield_ms:5.1f} ms yielding", flush=True)
     page.close()
     return rates, alone
 
@@ -153,7 +192,7 @@ def serve_rates(browser, rounds: int, seconds: float) -> tuple[dict, float]:
         rates: dict[str, list[float]] = {BEFORE: [], AFTER: []}
         for _ in range(rounds):
             for name in rates:
-                rates[name].append(shown_rate(pages[name], seconds))
+                rates[name].append(shown_rate(pages[name], seconds)[0])
     return rates, alone
 
 
