@@ -55,6 +55,14 @@ def bind(port):
     raise OSError("no free port on 127.0.0.1")
 
 
+def has_desktop():
+    """A graphical browser can open: Windows and macOS, or Linux with X11/Wayland. Without one,
+    webbrowser may start a text browser in this very terminal; print the address instead."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Serve NN Lab from this folder.")
     parser.add_argument("--port", type=int, default=PREFERRED_PORT)
@@ -66,8 +74,10 @@ def main(argv=None):
     server = bind(args.port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"NN Lab: {url}   (Ctrl-C stops the server)", flush=True)
-    if not args.no_browser:
+    if not args.no_browser and has_desktop():
         threading.Timer(0.3, webbrowser.open, (url,)).start()
+    elif not args.no_browser:
+        print("No desktop found: open the address above in a browser.", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
