@@ -1,6 +1,8 @@
 # NN Lab. Needs only python3 (3.11), pip and apt on a fresh machine.
-#   make demo   build the static site and serve it at http://127.0.0.1:8000 (PORT overrides)
-#   make test   ruff + all tests, including real-browser tests in headless Chromium
+#   make demo   build the static site, serve it on 127.0.0.1 (port 8000 or PORT; the next free
+#               one if taken; the address is printed) and open the browser
+#   make test   ruff + all tests, including real-browser tests in headless Chromium; needs
+#               internet once (Pyodide, wheels, Chromium) unless PYODIDE_DIR is set
 # Set PYODIDE_DIR to a Pyodide 0.27.7 directory for a fully offline build.
 
 PYTHON ?= python3
@@ -28,9 +30,10 @@ site: install
 site-offline: install
 	$(PY) build.py --offline --out $(SITE)
 
+# start.py (shipped in the site) prints the address it actually bound: PORT, or the next free
+# port if PORT is taken; it also opens the browser.
 demo: site
-	@echo "NN Lab: http://127.0.0.1:$(or $(PORT),8000)/  (Ctrl-C stops)"
-	$(PY) -m http.server $(or $(PORT),8000) --bind 127.0.0.1 --directory $(SITE)
+	$(PY) $(SITE)/start.py --port $(or $(PORT),8000)
 
 serve: install
 	@echo "NN Lab (panel serve): http://127.0.0.1:$(or $(PORT),5006)/app"

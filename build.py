@@ -4,7 +4,7 @@
 
 Default mode loads Pyodide (and NumPy) from the official CDN; everything else is vendored.
 `--offline` vendors every byte (Pyodide too), so the folder makes zero requests outside itself:
-copy it to a USB stick and serve it with `python -m http.server`. All URLs are relative, so the
+copy it to a USB stick and open index.html, or run its start.py. All URLs are relative, so the
 folder works at any path (e.g. a GitHub Pages project site). See docs/deployment.md.
 """
 
@@ -24,6 +24,7 @@ from sitebuild import (
     STARTUP_PACKAGES,
     assets,
     bytecode,
+    filemode,
     pages,
     pyodide_dist,
 )
@@ -131,7 +132,10 @@ def build(args: argparse.Namespace) -> Path:
             scripts=scripts,
             worker_config=worker_config,
             csp=pages.content_security_policy(cdn_origin),
+            cdn_host=urlsplit(cdn_origin).netloc if cdn_origin else "the internet",
         )
+        if args.offline:
+            filemode.write_payload(staging)
         _clear_output(out)
         staging.rename(out)
     mode = "offline" if args.offline else "online (Pyodide from CDN)"

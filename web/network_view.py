@@ -124,6 +124,8 @@ class NetworkView(pn.viewable.Viewer):
         for name in ("learning_rate", "batch_size", "optimizer", "loss"):
             widget = getattr(self, f"w_{name}")
             widget.param.watch(lambda e, name=name: setattr(self.trainer, name, e.new), "value")
+        self.trainer.param.watch(self._show_running, "running")
+        self._show_running()
         self._after_new_model()
         lang.bind(self._relabel)
 
@@ -138,7 +140,7 @@ class NetworkView(pn.viewable.Viewer):
         self.w_acts = [pn.widgets.Select(options=HIDDEN_ACTIVATIONS, value="tanh", width=260)
                        for _ in range(MAX_LAYERS)]
         self.w_learning_rate = pn.widgets.Select(options=LEARNING_RATES, value=s.learning_rate,
-                                                 width=170)
+                                                 width=170, css_classes=["nnlab-net-lr"])
         self.w_batch_size = pn.widgets.Select(options=BATCH_SIZES, value=s.batch_size, width=170)
         self.w_optimizer = pn.widgets.Select(options=list(OPTIMIZERS), value="adam", width=170)
         self.w_loss = pn.widgets.Select(options=list(LOSSES), value=s.loss, width=170)
@@ -289,19 +291,32 @@ class NetworkView(pn.viewable.Viewer):
         return logs
 
     async def _play(self, _event: Any = None) -> None:
-        if not self.trainer.running:
-            await self.trainer.run(self._on_epoch)
+        if self.trainer.running:
+            return
+        await self.trainer.run(self._on_epoch)
+        if not self.trainer.running:  # else a newer run (Play right after Pause) took over
+            self._show_weight(self.w_weight.value)
             self._show_status()
 
     @bokeh_edit
     def _on_epoch(self, logs: dict[str, float]) -> None:
         """Draw one finished epoch; called by the Trainer, also from inside its async ``run``
-        loop, where only ``bokeh_edit`` makes Bokeh model changes reach the browser."""
+        loop, where only ``bokeh_edit`` makes Bokeh model changes reach the browser.
+
+        While training runs, the weight field is left alone: refreshing it every epoch would
+        overwrite what a user is typing there (the picture shows the live weights)."""
         if "loss" in logs:
             self.loss_chart.append(self.trainer.epoch, logs["loss"],
                                    logs.get("val_loss", math.nan))
-        self._show_weight(self.w_weight.value)
+        if not self.trainer.running:
+            self._show_weight(self.w_weight.value)
         self.redraw()
+
+    def _show_running(self, _event: Any = None) -> None:
+        """Play is greyed out while training runs and Pause while it does not: the state at a
+        glance (and the browser tests' sign that a click has reached Python)."""
+        self.b_play.disabled = self.trainer.running
+        self.b_pause.disabled = not self.trainer.running
 
     def _show_status(self) -> None:
         t = self.lang.t

@@ -2,8 +2,8 @@
 
 A lecture demo must stay responsive while a network trains, in CPython under ``panel serve``
 and in Pyodide's single-threaded worker alike. So training is cut into epochs run by
-``pycore``'s own ``fit`` (which also guards against divergence), and ``run`` awaits a short sleep
-after each one so button clicks and redraws get through.
+``pycore``'s own ``fit`` (which also guards against divergence), and ``run`` yields to the event
+loop once per frame (``web.ui.pacing``) so button clicks and redraws get through.
 
 Settings can change mid-run without resetting anything: a new learning rate is written into the
 live optimizer; a new optimizer or loss recompiles the model but keeps its weights and the epoch
@@ -12,7 +12,6 @@ counter (a new optimizer starts with fresh slot state, which is what Keras does 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 import numpy as np
@@ -20,6 +19,7 @@ import param
 
 import pycore
 from pycore.callbacks import TrainingStopped
+from web.ui.pacing import FramePacer
 
 OPTIMIZERS = tuple(pycore.optimizers.names())
 LOSSES = tuple(pycore.losses.names())
@@ -35,7 +35,6 @@ class Trainer(param.Parameterized):
     optimizer = param.Selector(default="adam", objects=list(OPTIMIZERS))
     loss = param.Selector(default="mae", objects=list(LOSSES))
     max_epochs = param.Integer(default=10_000, bounds=(1, None))
-    pause_seconds = param.Number(default=0.01, bounds=(0, None))
 
     def __init__(
         self,
@@ -98,16 +97,23 @@ class Trainer(param.Parameterized):
         return logs
 
     async def run(self, on_epoch: Callable[[dict[str, float]], None]) -> None:
-        """Train until paused, stopped by divergence, or ``max_epochs`` is reached."""
+        """Train until paused, stopped by divergence, or ``max_epochs`` is reached.
+
+        Clicks are handled while the loop yields (``web.ui.pacing``). A run started while an
+        older one still waits at its yield (Play right after Pause) replaces it: one loop only.
+        """
         self.stopped = None
         self.running = True
+        self._run_token = token = object()
+        pacer = FramePacer()
         try:
-            while self.running and self.epoch < self.max_epochs:
+            while self.running and self._run_token is token and self.epoch < self.max_epochs:
                 logs = self.step(1)
                 on_epoch(logs)
-                await asyncio.sleep(self.pause_seconds)
+                await pacer.tick()
         finally:
-            self.running = False
+            if self._run_token is token:
+                self.running = False
 
     def pause(self) -> None:
         self.running = False

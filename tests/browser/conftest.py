@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -42,10 +43,10 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 def is_local_url(url: str) -> bool:
     """True for URLs the browser may fetch without leaving the machine.
 
-    data:/blob: URLs never touch the network; http(s) must target a loopback host.
+    data:/blob:/file: URLs never touch the network; http(s) must target a loopback host.
     """
     parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about"):
+    if parsed.scheme in ("data", "blob", "about", "file"):
         return True
     return parsed.hostname in LOCAL_HOSTS
 
@@ -177,3 +178,24 @@ def static_server():
     """Factory fixture: `static_server(path)` serves a folder for the rest of the session."""
     with contextlib.ExitStack() as stack:
         yield lambda root: stack.enter_context(serve_directory(Path(root)))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """`build.py --offline` once per session (Pyodide from $PYODIDE_DIR, or downloaded; with
+    neither the build fails and so does every test using it: never a skip)."""
+    out = tmp_path_factory.mktemp("site")
+    cmd = [sys.executable, str(REPO_ROOT / "build.py"), "--offline", "--out", str(out)]
+    result = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(
+            "offline build failed (a missing Pyodide needs PYODIDE_DIR or network access):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(offline_site: Path, static_server) -> str:
+    """The offline build served on 127.0.0.1 for the whole session."""
+    return static_server(offline_site)

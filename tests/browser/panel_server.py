@@ -75,15 +75,16 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def serve_app(port: int | None = None) -> Iterator[str]:
-    """Start ``panel serve web/app.py`` on 127.0.0.1 and yield ``http://127.0.0.1:<port>/app``."""
+def serve_app(port: int | None = None, app_path: str | Path = APP_PATH) -> Iterator[str]:
+    """Start ``panel serve web/app.py`` (or another script) on 127.0.0.1 and yield its URL,
+    ``http://127.0.0.1:<port>/<script name>`` (``…/app`` for the app)."""
     port = port or _free_port()
     command = [
         sys.executable,
         "-m",
         "panel",
         "serve",
-        APP_PATH,
+        str(app_path),
         "--port",
         str(port),
         "--address",
@@ -98,7 +99,7 @@ def serve_app(port: int | None = None) -> Iterator[str]:
     }
     log_path = _log_path(port)
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    url = f"http://127.0.0.1:{port}/app"
+    url = f"http://127.0.0.1:{port}/{Path(app_path).stem}"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             command,

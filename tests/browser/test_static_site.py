@@ -1,7 +1,7 @@
 """End-to-end test of the offline static site in real headless Chromium.
 
-Builds `python build.py --offline` once per session (Pyodide from $PYODIDE_DIR, or downloaded;
-with neither the build fails and so does every test here: never a skip), serves the folder on
+Uses the session's offline build (`offline_site` in conftest.py: Pyodide from $PYODIDE_DIR, or
+downloaded; with neither the build fails and so does every test here: never a skip), serves it on
 127.0.0.1, aborts and counts every request leaving the machine (must be zero), and drives the
 division network through the documented CSS hooks (docs/testing.md).
 """
@@ -9,7 +9,6 @@ division network through the documented CSS hooks (docs/testing.md).
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 
 from sitebuild import bytecode, pyodide_dist, wheels
 
-ROOT = Path(__file__).resolve().parents[2]
 BOOT_TIMEOUT_MS = 120_000
 UPDATE_TIMEOUT_MS = 30_000
 
@@ -31,24 +29,6 @@ DEEP_TEXT_JS = """el => {
   };
   return walk(el);
 }"""
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    cmd = [sys.executable, str(ROOT / "build.py"), "--offline", "--out", str(out)]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        pytest.fail(
-            "offline build failed (a missing Pyodide needs PYODIDE_DIR or network access):\n"
-            f"{result.stdout}\n{result.stderr}"
-        )
-    return out
-
-
-@pytest.fixture(scope="session")
-def site_url(offline_site: Path, static_server) -> str:
-    return static_server(offline_site)
 
 
 def deep_text(page, selector: str) -> str:

@@ -99,7 +99,13 @@ class CheckedField(pn.viewable.Viewer):
         return self.display.number(self.current(), self.digits)
 
     def show(self) -> None:
-        self.input.value = self.shown()
+        """Show the value in force, unless the student is typing a new one right now (while a
+        net trains, its weights change every frame; overwriting the field would throw away
+        what is being typed before Enter)."""
+        if self.input.value_input not in (None, self.input.value):
+            return
+        text = self.shown()
+        self.input.param.update(value=text, value_input=text)
 
     def refresh(self, *_events: object) -> None:
         """Show the value in force; a stale "… stays" message would no longer be true."""
@@ -107,6 +113,7 @@ class CheckedField(pn.viewable.Viewer):
         self.show()
 
     def _typed(self, event: param.parameterized.Event) -> None:
+        self.input.value_input = event.new  # entered: no longer "being typed"
         if event.new == self.shown():
             return
         value, problem = check(self.rule, event.new)

@@ -121,7 +121,10 @@ class ModelFiles(pn.viewable.Viewer):
             fields = {"name": name, "model": file.model_key}
             self.message = (("files.loaded", fields) if problem is None
                             else ("files.bad", {**fields, "problem": problem}))
-        self.upload.clear()  # so that choosing the same file again loads it again
+        # Forget the bytes: the next file counts as a change even if it is the same file again
+        # (and even when the browser's echo of the cleared field and the next upload reach
+        # the server within Panel's debounce window, which kept only the last, equal value).
+        self.upload.value = None
 
     @staticmethod
     def _status_html(message: Message | None, code: str) -> str:

@@ -3,7 +3,8 @@
 A lecture demo must stay responsive while a network trains, in CPython under ``panel serve``
 and in Pyodide's single-threaded worker alike. So training is cut into updates of
 ``epochs_per_update`` epochs, each run by pycore's own ``fit`` (which guards against
-divergence), and the loop awaits :func:`web.ui.pacing.yield_to_events` between updates.
+divergence), and the loop yields to the event loop once per frame (:class:`FramePacer`), when
+clicks and typed values are applied.
 
 Each setting has exactly one rule and one default: the param below. Widgets are made from these
 params (``web.ui.training_controls``), so a field can only ever hold a value this class accepts.
@@ -25,8 +26,8 @@ import param
 
 import pycore
 from pycore.callbacks import TrainingStopped
-from web.ui import pacing
 from web.ui.live_model import LiveModel
+from web.ui.pacing import FramePacer
 from web.ui.training_checks import configuration_problem, is_saturated
 
 OPTIMIZERS = tuple(pycore.optimizers.names())
@@ -214,11 +215,12 @@ class Trainer(param.Parameterized):
             return
         self._looping = True
         self.stopped = None
+        pacer = FramePacer()
         try:
             self.running = True
             while self.running and self.epoch < self.max_epochs and self.problem is None:
                 self.step(self.epochs_per_update)
-                await pacing.yield_to_events()
+                await pacer.tick()
         finally:
             self._looping = False
             self.running = False

@@ -50,3 +50,15 @@ def test_weight_editor_follows_clicks_and_new_models(live: LiveModel) -> None:
     live.replace(bigger)
     assert "w[2]31" in editor.param.label.objects and editor.label == "w[2]21"
     assert editor.field.input.value == f"{bigger.layers[1].kernel[1, 0]:.8g}"
+
+
+def test_a_weight_being_typed_is_not_overwritten_while_the_net_trains(live: LiveModel) -> None:
+    ref = notation.parameters(live.model)[0]
+    field = WeightField(live, Display(code="en"), ref)
+    field.input.value_input = "0.3"  # keystrokes, not entered yet
+    live.set_parameter(notation.parameters(live.model)[1], 5.0)  # a training update elsewhere
+    assert field.input.value_input == "0.3"
+    field.input.value = "0.3"  # Enter
+    assert live.parameter(ref) == 0.3 and field.input.value == "0.3"
+    live.set_parameter(ref, 0.4)
+    assert field.input.value == "0.4"
