@@ -60,7 +60,7 @@ def test_the_offline_folder_starts_from_a_double_click(
         field = page.locator(f".{css_class} input").first
         field.fill(value)
         field.press("Enter")
-    page.locator(".nnlab-quotient", has_text="3.99999448").wait_for(timeout=30_000)
+    page.locator(".nnlab-quotient", has_text="3,99999448").wait_for(timeout=30_000)  # German
     version = page.workers[0].evaluate(
         """async () => {
             await pyodide.loadPackage(["matplotlib"]);

@@ -64,11 +64,14 @@ def test_offline_site_divides_offline_without_errors(
     page.goto(site_url)
     page.locator(".nnlab-dividend input").first.wait_for(timeout=BOOT_TIMEOUT_MS)
     assert page.locator("#nnlab-loader").count() == 0, "loading screen still shown"
+    # Export-only packages are vendored but not loaded at start-up (web.ui.export warms
+    # Matplotlib up in the background some seconds after the first paint).
+    assert "matplotlib" not in worker_loaded_packages(page)
 
     set_number(page, ".nnlab-dividend", "20")
     set_number(page, ".nnlab-divisor", "5")
-    text = wait_for_text(page, ".nnlab-quotient", lambda t: "3.999994" in t, "20 / 5")
-    assert "3.99999448" in text
+    text = wait_for_text(page, ".nnlab-quotient", lambda t: "3,999994" in t, "20 / 5")
+    assert "3,99999448" in text  # German, the default language: decimal comma
 
     set_number(page, ".nnlab-divisor", "0")
     wait_for_text(page, ".nnlab-message", lambda t: t.strip() != "", "divisor 0 message")
@@ -79,9 +82,7 @@ def test_offline_site_divides_offline_without_errors(
         tabs.nth(index).click()
         page.wait_for_timeout(1500)  # dynamic tabs render on first open, in the worker
 
-    # Export-only packages are vendored but not loaded at start-up; they must load from the
-    # folder on demand (web/export.py calls pyodide_js.loadPackage("matplotlib")).
-    assert "matplotlib" not in worker_loaded_packages(page)
+    # They load from the folder on demand (web/ui/export.py: pyodide_js.loadPackage).
     version = page.workers[0].evaluate(
         """async () => {
             await pyodide.loadPackage(["matplotlib"]);
