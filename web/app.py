@@ -19,6 +19,7 @@ import panel as pn
 
 from web.ui import export, i18n, theme
 from web.ui.display import Display
+from web.ui.keys_help import KeysHelp
 from web.ui.lazy import in_background_after_first_paint, on_first_view
 from web.ui.links import read_hash
 from web.ui.model_files import ModelFiles
@@ -129,10 +130,12 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
                          align="center", sizing_mode="stretch_width", min_width=300,
                          stylesheets=theme.STYLESHEETS)
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
-    header = pn.Row(title, pn.Row(files, projector, switch), sizing_mode="stretch_width",
+    keys = KeysHelp(display)
+    header = pn.Row(title, pn.Row(files, projector, keys, switch), sizing_mode="stretch_width",
                     styles={"border-bottom": "2px solid #ddd", "flex-wrap": "wrap"})
     read_hash(display, tabs, [tab.name for tab in TABS])
-    return pn.Column(header, tabs, sizing_mode="stretch_width", stylesheets=theme.STYLESHEETS,
+    return pn.Column(header, keys.keys, tabs, sizing_mode="stretch_width",
+                     stylesheets=theme.STYLESHEETS,
                      css_classes=pn.bind(theme.root_classes, display.param.projector))
 
 

@@ -194,9 +194,11 @@ class GraphView(pn.viewable.Viewer):
         return graph_mpl(drawing, geo, self.display.t("graph.title"), EXPORT_TEXT_PX)
 
     # --- layout --------------------------------------------------------------------------
-    def _button(self, key: str, hook: str, action: Any, **kwargs: Any) -> pn.widgets.Button:
-        button = pn.widgets.Button(label=self.display.text(key), css_classes=[hook],
-                                   **kwargs)
+    def _button(self, key: str, hook: str, action: Any, keyboard: str | None = None,
+                **kwargs: Any) -> pn.widgets.Button:
+        """A stepper button; ``keyboard`` names its key role (sitebuild/templates/keys.js)."""
+        classes = [hook] + ([f"nnlab-key-{keyboard}"] if keyboard else [])
+        button = pn.widgets.Button(label=self.display.text(key), css_classes=classes, **kwargs)
         button.on_click(lambda _event: action())
         return button
 
@@ -209,10 +211,11 @@ class GraphView(pn.viewable.Viewer):
         end = {"align": "end"}
         stepper = pn.Row(
             net,
-            self._button("graph.reset", "nnlab-graph-reset", lambda: self.go(0), **end),
-            self._button("graph.back", "nnlab-graph-back", lambda: self.go(self.step - 1), **end),
+            self._button("graph.reset", "nnlab-graph-reset", lambda: self.go(0), "reset", **end),
+            self._button("graph.back", "nnlab-graph-back", lambda: self.go(self.step - 1),
+                         "back", **end),
             self._button("graph.step", "nnlab-graph-step", lambda: self.go(self.step + 1),
-                         color="primary", **end),
+                         "step", color="primary", **end),
             self._button("graph.end", "nnlab-graph-end", lambda: self.go(self.backprop.n), **end),
             pn.pane.Markdown(pn.bind(texts.progress, p.step, n, code),
                              css_classes=["nnlab-graph-progress"], styles={"font-size": "1.2em"},

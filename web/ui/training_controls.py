@@ -156,11 +156,11 @@ class TrainingControls(pn.viewable.Viewer):
                                       display, css_class=hook("per-update"))
         self.play = from_param(pn.widgets.Toggle, p.running, pn.bind(lambda on, code: i18n.text(
                 "train.pause" if on else "train.play", code), p.running, display.param.code),
-            color="success", css_classes=[hook("play")], width=150)
-        self.step = pn.widgets.Button(label=t("train.step"), css_classes=[hook("step")],
-                                      width=130)
-        self.reset = pn.widgets.Button(label=t("train.reset"), css_classes=[hook("reset")],
-                                       width=150)
+            color="success", css_classes=[hook("play"), "nnlab-key-play"], width=150)
+        self.step = pn.widgets.Button(label=t("train.step"), width=130,
+                                      css_classes=[hook("step"), "nnlab-key-step"])
+        self.reset = pn.widgets.Button(label=t("train.reset"), width=150,
+                                       css_classes=[hook("reset"), "nnlab-key-reset"])
         self.step.on_click(lambda _event: trainer.step(1))
         self.reset.on_click(lambda _event: (on_reset or trainer.reset)())
         self.epoch = pn.pane.HTML(pn.bind(str, p.epoch), css_classes=[hook("epoch")],
