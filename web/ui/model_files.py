@@ -82,7 +82,7 @@ class ModelFiles(pn.viewable.Viewer):
             label=display.text("files.save"), css_classes=["nnlab-save-model"])
         self.upload = pn.widgets.FileInput(accept=".json,application/json", multiple=False,
                                            css_classes=["nnlab-load-model"], width=210)
-        self.upload.param.watch(self._uploaded, "value")
+        self.upload.param.watch(self._uploaded, ["value", "filename"])
         self._label = pn.pane.HTML(display.text("files.load"), margin=(12, 4, 0, 12))
         self._status = pn.pane.HTML(pn.bind(self._status_html, self.param.message,
                                             display.param.code), margin=(8, 8))
@@ -109,15 +109,19 @@ class ModelFiles(pn.viewable.Viewer):
         self.message = ("files.saved", {"model": file.model_key, "name": file.filename})
         return io.StringIO(text)
 
-    def _uploaded(self, event: param.parameterized.Event) -> None:
-        if event.new is None:
-            return
+    def _uploaded(self, *events: param.parameterized.Event) -> None:
+        """A chosen file arrives as one change of value and filename; an empty file has no
+        value at all (Panel turns empty contents into None), only a new filename."""
+        changed = {event.name for event in events}
+        data = self.upload.value
+        if data is None and not ("filename" in changed and self.upload.filename):
+            return  # our own reset below, or nothing chosen
         name = self.upload.filename or "?"
         file = self._file()
         if file is None:
             self.message = ("files.none", {})
         else:
-            problem = load_problem(event.new, file.load)
+            problem = load_problem(data, file.load)
             fields = {"name": name, "model": file.model_key}
             self.message = (("files.loaded", fields) if problem is None
                             else ("files.bad", {**fields, "problem": problem}))
