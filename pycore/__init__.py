@@ -10,8 +10,10 @@ from pycore import (
     callbacks,
     data,
     division,
+    gradcheck,
     graph,
     initializers,
+    landscape,
     layers,
     losses,
     metrics,
@@ -21,6 +23,7 @@ from pycore import (
     optimizers,
     regularizers,
     serialization,
+    solvers,
 )
 from pycore.layers import Dense, Dropout
 from pycore.model import Sequential
@@ -33,8 +36,10 @@ __all__ = [
     "callbacks",
     "data",
     "division",
+    "gradcheck",
     "graph",
     "initializers",
+    "landscape",
     "layers",
     "losses",
     "metrics",
@@ -44,4 +49,5 @@ __all__ = [
     "optimizers",
     "regularizers",
     "serialization",
+    "solvers",
 ]

@@ -151,12 +151,18 @@ def _difference_target_grad(loss: Any, y: np.ndarray, yhat: np.ndarray) -> np.nd
     return -np.asarray(loss.gradient(y[None], yhat[None]), dtype=float)[0]
 
 
+def _log_target_grad(loss: Any, y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
+    """log_mse depends on ln ŷ - ln y only, so d L / d y = - (ŷ / y) d L / d ŷ."""
+    return -np.asarray(loss.gradient(y[None], yhat[None]), dtype=float)[0] * yhat / y
+
+
 _TARGET_GRAD: dict[str, Callable[[Any, np.ndarray, np.ndarray], np.ndarray]] = {
     "mse": _difference_target_grad,
     "mae": _difference_target_grad,
     "huber": _difference_target_grad,
     "binary_crossentropy": _affine_target_grad,
     "categorical_crossentropy": _affine_target_grad,
+    "log_mse": _log_target_grad,
 }
 
 

@@ -23,6 +23,10 @@ from pycore.registry import Configurable, resolve
 #: gradient of clip), the gradient is 0 for predictions outside that interval.
 EPSILON = 1e-7
 
+#: log_mse clips predictions to at least this before taking the log (ln 1e-300 = -690.8), so
+#: that a prediction <= 0 gives a finite loss instead of -inf / NaN.
+LOG_FLOOR = 1e-300
+
 
 def _prepare(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     y_pred = np.asarray(y_pred, dtype=np.float64)
@@ -30,6 +34,18 @@ def _prepare(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.nda
     if y_true.size != y_pred.size:
         raise ValueError(f"y_true has shape {y_true.shape} but y_pred has shape {y_pred.shape}")
     return y_true.reshape(y_pred.shape), y_pred
+
+
+def _prepare_stacked(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Like `_prepare`, but ``y_pred`` may carry extra leading axes: ``y_true`` is reshaped to
+    y_pred's last two axes (samples, outputs) and left to broadcast along the others, so that
+    per-target work (such as ln y) is done once per target, not once per stacked copy."""
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    y_true = np.asarray(y_true, dtype=np.float64)
+    tail = y_pred.shape[-2:]
+    if y_true.size != int(np.prod(tail)):
+        raise ValueError(f"y_true has shape {y_true.shape} but y_pred ends in {tail}")
+    return y_true.reshape(tail), y_pred
 
 
 class Loss(Configurable):
@@ -50,6 +66,13 @@ class Loss(Configurable):
         """d loss / d y_pred, same shape as ``y_pred``."""
         t, p = _prepare(y_true, y_pred)
         return self._elementwise_grad(t, p) / max(p.size, 1)
+
+    def per_sample(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        """Each sample's loss, reduced over the outputs only (Keras' ``reduction="none"``);
+        its mean is the loss. ``y_pred`` (..., samples, outputs) may stack many predictions
+        of the same samples, e.g. one per weight setting in `pycore.landscape`."""
+        t, p = _prepare_stacked(y_true, y_pred)
+        return np.mean(self._elementwise(t, p), axis=-1)
 
     def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -139,8 +162,12 @@ class CategoricalCrossentropy(Loss):
 
     def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
         t, p = _prepare(y_true, y_pred)
+        return float(np.mean(self.per_sample(t, p)))
+
+    def per_sample(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+        t, p = _prepare_stacked(y_true, y_pred)
         q, _ = _clip_mask(p / np.sum(p, axis=-1, keepdims=True))
-        return float(np.mean(-np.sum(t * np.log(q), axis=-1)))
+        return -np.sum(t * np.log(q), axis=-1)
 
     def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         t, p = _prepare(y_true, y_pred)
@@ -152,12 +179,54 @@ class CategoricalCrossentropy(Loss):
         return (g - np.sum(g * r, axis=-1, keepdims=True)) / total / rows
 
 
+def log_error(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(ln q - ln y_true, q) with q = max(y_pred, LOG_FLOOR), element-wise (same shapes).
+
+    Shared by log_mse and the Levenberg-Marquardt solver's residuals, so both clip alike and
+    reject a target <= 0 (or NaN) with the same message.
+    """
+    bad = ~(y_true > 0.0)
+    if bad.any():
+        position = int(np.flatnonzero(bad)[0])
+        raise ValueError(
+            f"log_mse compares logarithms, so every target must be > 0; target "
+            f"{float(y_true.flat[position])} at position {position} (of {y_true.size}) is "
+            "not. Shift or rescale the targets, or use mse."
+        )
+    q = np.maximum(y_pred, LOG_FLOOR)
+    return np.log(q) - np.log(y_true), q
+
+
+class MeanSquaredLogError(Loss):
+    """log_mse = mean (ln p - ln t)^2; gradient 2 (ln p - ln t) / (p N).
+
+    For targets that span orders of magnitude (the division net's 0.0005 .. 0.2), where a
+    relative error matters, not an absolute one: mse would barely see the small quotients.
+    It is not Keras' ``mean_squared_logarithmic_error`` (that one uses ln(1 + p)).
+
+    Targets must be > 0 (ln t is not defined otherwise): a non-positive target raises
+    ``ValueError``. Predictions are clipped to ``LOG_FLOOR`` (1e-300) before the log, so a
+    prediction <= 0 (e.g. from a linear output) gives a large finite loss and no NaN warning;
+    as for the crossentropies' clip, the gradient is 0 where the prediction was clipped.
+    """
+
+    name = "log_mse"
+
+    def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        return log_error(t, p)[0] ** 2
+
+    def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
+        error, q = log_error(t, p)
+        return np.where(p >= LOG_FLOOR, 2.0 * error / q, 0.0)
+
+
 _LOSSES: dict[str, type[Loss]] = {
     "mse": MeanSquaredError,
     "mae": MeanAbsoluteError,
     "huber": Huber,
     "binary_crossentropy": BinaryCrossentropy,
     "categorical_crossentropy": CategoricalCrossentropy,
+    "log_mse": MeanSquaredLogError,
 }
 _ALIASES = {
     "mean_squared_error": "mse",

@@ -39,6 +39,8 @@ def example(model: pycore.Sequential, seed: int) -> tuple[np.ndarray, np.ndarray
     units = model.output_dim
     if model.loss.name == "categorical_crossentropy":
         y = np.eye(units)[rng.integers(units)]
+    elif model.loss.name == "log_mse":
+        y = rng.uniform(0.1, 0.9, size=units)
     else:
         y = rng.normal(size=units)
     return x, y
@@ -61,6 +63,7 @@ CASES = {
     "3-4-4-1 huber": (lambda: make_net([3, 4, 4, 1], "swish", "linear", "huber", seed=2), None),
     "3-4-4-1 huber dropout": (lambda: make_net([3, 4, 4, 1], "selu", "linear", "huber",
                                                dropout=True), None),
+    "2-3-1 sigmoid log_mse": (lambda: make_net([2, 3, 1], "tanh", "sigmoid", "log_mse"), None),
     "2-3-1 sigmoid bce": (lambda: make_net([2, 3, 1], "relu", "sigmoid",
                                            "binary_crossentropy"), None),
 }

@@ -28,6 +28,8 @@ def numeric_gradient(loss, y_true, y_pred, h=1e-6):
         # -(ln 0.4 + ln 0.4 + ln 0.6 + ln 0.4) / 4
         ("binary_crossentropy", [[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]],
          -(3 * np.log(0.4) + np.log(0.6)) / 4),
+        # (ln 2 - ln 1)^2 and (ln 0.5 - ln 2)^2 = (2 ln 2)^2: mean 5 (ln 2)^2 / 2
+        ("log_mse", [[1.0], [2.0]], [[2.0], [0.5]], 2.5 * np.log(2.0) ** 2),
         # -(ln 0.95 + ln 0.1) / 2 = 1.1769392 (Keras doc); the 0 is clipped to 1e-7, unused
         ("categorical_crossentropy", [[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]],
          1.1769392),
@@ -53,6 +55,8 @@ def _cases(name, rng):
         y_true = np.eye(3)[rng.integers(0, 3, 4)]
         # Rows that do not sum to 1, to exercise Keras' renormalisation in the gradient.
         return y_true, rng.uniform(0.1, 1.0, shape)
+    if name == "log_mse":
+        return rng.uniform(0.01, 2.0, shape), rng.uniform(0.01, 2.0, shape)
     y_true = rng.normal(size=shape)
     # Keep |y_pred - y_true| away from 0 (mae kink) and from delta = 1 (huber seam).
     offset = rng.choice([-1, 1], shape) * rng.choice([0.3, 0.7, 1.6, 2.4], shape)
@@ -86,6 +90,27 @@ def test_crossentropy_clipping_keeps_loss_finite_and_stops_gradient():
     np.testing.assert_array_equal(grad, [[0.0, 0.0]])
 
 
+@pytest.mark.parametrize("bad", [0.0, -0.5, np.nan])
+def test_log_mse_rejects_non_positive_targets(bad):
+    log_mse = losses.get("log_mse")
+    y_true = np.array([[0.2], [bad]])
+    for call in (log_mse, log_mse.gradient):
+        with pytest.raises(ValueError, match=r"must be > 0; target .* at position 1 \(of 2\)"):
+            call(y_true, np.array([[0.1], [0.1]]))
+
+
+def test_log_mse_clips_non_positive_predictions_without_warnings():
+    log_mse = losses.get("log_mse")
+    y_true, y_pred = np.array([[1.0], [1.0], [1.0]]), np.array([[0.0], [-3.0], [np.e]])
+    with np.errstate(all="raise"):
+        value = log_mse(y_true, y_pred)
+        grad = log_mse.gradient(y_true, y_pred)
+    # ln(1e-300)^2 twice (clipped to LOG_FLOOR) and 1^2 once, over 3 elements
+    assert value == pytest.approx((2 * np.log(losses.LOG_FLOOR) ** 2 + 1.0) / 3)
+    # zero gradient where clipped; 2 (ln e - ln 1) / e / 3 elsewhere
+    np.testing.assert_allclose(grad, [[0.0], [0.0], [2.0 / np.e / 3]])
+
+
 def test_target_shape_is_reshaped_to_prediction():
     mse = losses.get("mse")
     assert mse(np.array([1.0, 2.0]), np.array([[1.0], [4.0]])) == pytest.approx(2.0)
@@ -103,3 +128,15 @@ def test_lookup():
     assert losses.get(loss.get_config()).get_config() == loss.get_config()
     with pytest.raises(ValueError, match="categorical_crossentropy"):
         losses.get("hinge")
+
+
+@pytest.mark.parametrize("name", losses.names())
+def test_per_sample_losses_of_stacked_predictions(name):
+    rng = np.random.default_rng(3)
+    loss = losses.get(name)
+    y_true, first = _cases(name, rng)
+    second = _cases(name, rng)[1]
+    stacked = loss.per_sample(y_true, np.stack([first, second]))
+    assert stacked.shape == (2, 4)
+    for k, y_pred in enumerate((first, second)):
+        assert np.mean(stacked[k]) == pytest.approx(loss(y_true, y_pred), rel=1e-12)
