@@ -33,6 +33,7 @@ i18n.register({
     "app.tab.graph": ("Computation graph", "Rechengraph"),
     "app.tab.network": ("Network & training", "Netz & Training"),
     "app.tab.activations": ("Activations", "Aktivierungen"),
+    "app.tab.experiments": ("Experiments", "Experimente"),
 })
 
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
@@ -62,6 +63,12 @@ def _activations(display: Display) -> pn.viewable.Viewer:
     return ActivationView(display)
 
 
+def _experiments(display: Display) -> pn.viewable.Viewer:
+    from web.experiments.view import ExperimentsView
+
+    return ExperimentsView(display)
+
+
 @dataclass(frozen=True)
 class Tab:
     """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
@@ -76,6 +83,7 @@ TABS = (
     Tab("graph", "app.tab.graph", _graph),
     Tab("network", "app.tab.network", _network),
     Tab("activations", "app.tab.activations", _activations),
+    Tab("experiments", "app.tab.experiments", _experiments),
 )
 
 

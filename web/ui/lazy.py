@@ -34,17 +34,17 @@ def after_first_paint(build: Callable[[], pn.viewable.Viewable]) -> pn.Column:
         if not holder.objects:  # document_ready can come again (e.g. a reconnect)
             holder.append(build())
 
-    if not _on_first_paint(fill):
+    if not on_first_paint(fill):
         fill()
     return holder
 
 
 def in_background_after_first_paint(work: Callable[[], Awaitable[None]]) -> None:
     """Start the coroutine ``work()`` once the page has been drawn (nothing without a page)."""
-    _on_first_paint(lambda: asyncio.ensure_future(work()))
+    on_first_paint(lambda: asyncio.ensure_future(work()))
 
 
-def _on_first_paint(callback: Callable[[], object]) -> bool:
+def on_first_paint(callback: Callable[[], object]) -> bool:
     """Call ``callback`` on the turn of the event loop after Bokeh's ``document_ready``;
     False if there is no document (plain Python). Not inside the event: in Pyodide, changes
     made while Panel's worker link dispatches the event never reach the page."""

@@ -1,0 +1,39 @@
+"""Tick labels in the reader's language (0,5 in German) on the cards' Bokeh and Matplotlib plots.
+
+Bokeh formats ticks in the browser, so a small JavaScript formatter rounds each tick to six
+significant digits (no 0.30000000000000004) and writes the language's decimal mark; the mark is
+a formatter argument that follows the display's language. Matplotlib exports use the lab's own
+number format (``web.ui.fmt.sig``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import panel as pn
+from bokeh.models import CustomJSTickFormatter
+
+from web.ui import fmt
+from web.ui.display import Display
+
+TICK_JS = "return String(Number(tick.toPrecision(6))).replace('.', mark)"
+
+
+def localize(fig: Any, display: Display, axes: str = "xy") -> None:
+    """Numeric tick labels of ``fig``'s chosen axes ("x", "y" or "xy") in the display's
+    language."""
+    for name in axes:
+        for axis in getattr(fig, f"{name}axis"):
+            formatter = CustomJSTickFormatter(code=TICK_JS, args={"mark": "."})
+            display.follow(formatter, "args", pn.bind(
+                lambda code: {"mark": fmt.DECIMAL_MARK[code]}, display.param.code))
+            axis.formatter = formatter
+
+
+def localize_mpl(ax: Any, code: str, axes: str = "xy") -> None:
+    """The same for a Matplotlib axes (exports)."""
+    from matplotlib.ticker import FuncFormatter
+
+    formatter = FuncFormatter(lambda value, _pos: fmt.sig(value, 6, code))
+    for name in axes:
+        getattr(ax, f"{name}axis").set_major_formatter(formatter)
