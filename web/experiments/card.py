@@ -13,7 +13,7 @@ from typing import Any
 import panel as pn
 import param
 
-from web.ui import i18n, links, theme
+from web.ui import i18n, links
 from web.ui.display import Display
 from web.ui.export import export_buttons
 from web.ui.widgets import from_param
@@ -60,9 +60,9 @@ def main_figure(fig: Any) -> pn.Column:
 
 
 def note(reference: Any, css_class: str | None = None, **kwargs: Any) -> pn.pane.HTML:
-    """An explanation in the lab's type (an HTML pane that follows ``reference``)."""
-    return pn.pane.HTML(reference, styles=NOTE_STYLE, stylesheets=theme.STYLESHEETS,
-                        css_classes=[css_class] if css_class else [],
+    """An explanation in the lab's type (an HTML pane that follows ``reference``). No
+    stylesheets: Panel rebuilds a pane's stylesheet models on every update of its text."""
+    return pn.pane.HTML(reference, styles=NOTE_STYLE, css_classes=[css_class] if css_class else [],
                         sizing_mode="stretch_width", **kwargs)
 
 

@@ -4,7 +4,7 @@ Python runs on one thread (Pyodide's worker, or the server's event loop). A card
 into small units (an epoch, an optimizer step); :func:`run_in_slices` does units for about
 ``SLICE_S`` seconds, lets the card show what happened, and awaits
 :func:`web.ui.pacing.yield_to_events` so that clicks (Stop, another setting) and redraws get
-through. Fewer, larger slices cost less drawing per epoch; a slice of 0.15 s keeps Stop
+through. Fewer, larger slices cost less drawing per epoch; a slice of 0.25 s keeps Stop
 answering within a fraction of a second.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from web.ui import pacing
 
-SLICE_S = 0.15
+SLICE_S = 0.25
 
 
 async def run_in_slices(unit: Callable[[], bool], keep_going: Callable[[], bool],

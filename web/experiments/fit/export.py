@@ -27,11 +27,6 @@ GHOST_LIGHT, GHOST_DARK = np.array([0xD0, 0xD0, 0xD0]), np.array([0x40, 0x40, 0x
 ACTIVATION_COLORS = {"relu": "#1b9e77", "linear": "#666666", "sigmoid": "#c51b7d",
                      "tanh": "#a6761d", "leaky_relu": "#66a61e", "elu": "#e6ab02",
                      "selu": "#8c510a", "softplus": "#35978f", "swish": "#7b3294"}
-TABLE_CSS = """
-table { border-collapse: collapse; font-size: 17px; font-variant-numeric: tabular-nums; }
-th, td { padding: 3px 10px; text-align: right; border-bottom: 1px solid #ddd; }
-th { color: #444; font-weight: 600; }
-"""
 
 
 def activation_color(name: str) -> str:

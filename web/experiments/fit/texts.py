@@ -102,13 +102,34 @@ def compare_text(runs: list[FitRun], code: str) -> str:
 def table_html(runs: list[FitRun], code: str) -> str:
     """The run table: settings, parameter count, final MSE and measured ms per epoch."""
     t = lambda key: html.escape(i18n.text(key, code))  # noqa: E731
-    head = "".join(f"<th>{t('exp.fit.col.' + c)}</th>"
+    head = "".join(f'<th style="{CELL};color:#444">{t("exp.fit.col." + c)}</th>'
                    for c in ("run", "activation", "width", "params", "epochs", "mse", "ms"))
     rows = []
     for run in reversed(runs):
         epochs = f"{run.epochs} ({t('exp.fit.stopped')})" if run.stopped else str(run.epochs)
         cells = (run.number, run.activation, run.width, run.params, epochs,
                  sig(run.mse, 3, code), sig(run.ms_per_epoch, 3, code))
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
-    return (f'<table class="nnlab-fit-table"><thead><tr>{head}</tr></thead>'
+        rows.append("<tr>" + "".join(f'<td style="{CELL}">{html.escape(str(c))}</td>'
+                                     for c in cells) + "</tr>")
+    return ('<table class="nnlab-fit-table" style="border-collapse:collapse;font-size:17px;'
+            f'font-variant-numeric:tabular-nums"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+CELL = "padding:3px 10px;text-align:right;border-bottom:1px solid #ddd"
+LABEL = "color:#444;font-size:17px"
+VALUE = "font-size:21px;font-weight:700;font-variant-numeric:tabular-nums"
+
+
+def numbers_html(run: FitRun | None, code: str) -> str:
+    """Epoch, MSE and ms per epoch of the run in view, each number alone in its element
+    (test hooks ``nnlab-fit-epoch``, ``nnlab-fit-mse``, ``nnlab-fit-ms-per-epoch``)."""
+    values = (("exp.fit.epoch", "nnlab-fit-epoch", run.epochs if run else None),
+              ("exp.fit.mse", "nnlab-fit-mse", run.mse if run else None),
+              ("exp.fit.ms", "nnlab-fit-ms-per-epoch", run.ms_per_epoch if run else None))
+    labels = "".join(f'<span style="{LABEL}">{html.escape(i18n.text(key, code))}</span>'
+                     for key, _hook, _value in values)
+    numbers = "".join(f'<span class="{hook}" style="{VALUE}">{sig(value, 4, code)}</span>'
+                      for _key, hook, value in values)
+    return ('<div style="display:grid;grid-template-columns:repeat(3,auto);gap:0 16px">'
+            f"{labels}{numbers}</div>")

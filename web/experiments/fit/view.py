@@ -35,6 +35,7 @@ class FitCard(pn.viewable.Viewer):
         self.ghosts = ColumnDataSource({"xs": [], "ys": [], "color": [], "label": []})
         self.current = ColumnDataSource({"x": [], "y": []})
         self.times = ColumnDataSource({"label": [], "ms": [], "color": []})
+        self._ghosts_shown: tuple = ()
         self.figure = self._figure()
         self.time_figure = self._time_figure()
         self.link = card.LinkTool(display, PREFIX,
@@ -87,10 +88,13 @@ class FitCard(pn.viewable.Viewer):
             self.points.data = {"x": x[:, 0], "y": y[:, 0]}
         run = lab.run
         shown = export.ghost_lines(run, lab.ghosts)
-        self.ghosts.data = {
-            "xs": [task.curve_x()] * len(shown), "ys": [ys for _e, ys, _c in shown],
-            "color": [color for _e, _ys, color in shown],
-            "label": [i18n.text("exp.fit.after", code, epoch=e) for e, _ys, _c in shown]}
+        key = (run.number if run else 0, tuple(e for e, _ys, _c in shown), code)
+        if key != self._ghosts_shown:  # ghosts change a few times per run, not every slice
+            self._ghosts_shown = key
+            self.ghosts.data = {
+                "xs": [task.curve_x()] * len(shown), "ys": [ys for _e, ys, _c in shown],
+                "color": [color for _e, _ys, color in shown],
+                "label": [i18n.text("exp.fit.after", code, epoch=e) for e, _ys, _c in shown]}
         curve = lab.curve()
         self.current.data = ({"x": task.curve_x(), "y": curve} if curve is not None
                              else {"x": [], "y": []})
@@ -101,17 +105,14 @@ class FitCard(pn.viewable.Viewer):
         self.times.data = {"label": [r.label for r in done], "ms": [r.ms_per_epoch for r in done],
                            "color": [export.activation_color(r.activation) for r in done]}
 
-    # --- numbers and notes -----------------------------------------------------------------
-    def _number(self, value_of) -> pn.pane.HTML:
-        return pn.bind(lambda _rev, code: self.display.number(value_of(), 4),
-                       self.lab.param.revision, self.display.param.code)
-
+    # --- notes -------------------------------------------------------------------------
     def _linear_note(self, _revision: int, code: str) -> str:
         run = self.lab.run
-        line = (task.composed_line(self.lab.trainer.model)
-                if run is not None and run.activation == "linear" else None)
-        x, y = self.lab.data(run.seed if run else None)
-        return texts.linear_text(run, line, task.best_line(x, y), code)
+        if run is None or run.activation != "linear":
+            return ""
+        x, y = self.lab.data(run.seed)
+        return texts.linear_text(run, task.composed_line(self.lab.trainer.model),
+                                 task.best_line(x, y), code)
 
     # --- layout --------------------------------------------------------------------------
     def controls(self) -> pn.Column:
@@ -126,10 +127,8 @@ class FitCard(pn.viewable.Viewer):
             lambda on, code: i18n.text("exp.fit.stop" if on else "exp.fit.run", code),
             lab.param.running, display.param.code),
             button_type="success", css_classes=["nnlab-fit-run"], width=150)
-        run_now = lambda attr: lambda: getattr(lab.run, attr) if lab.run else None  # noqa: E731
-        numbers = pn.Row(*(self._shown_number(key, run_now(attr), hook) for key, attr, hook in (
-            ("exp.fit.epoch", "epochs", "nnlab-fit-epoch"), ("exp.fit.mse", "mse", "nnlab-fit-mse"),
-            ("exp.fit.ms", "ms_per_epoch", "nnlab-fit-ms-per-epoch"))))
+        numbers = pn.pane.HTML(pn.bind(lambda _rev, code: texts.numbers_html(lab.run, code),
+                                       lab.param.revision, display.param.code), margin=(0, 5))
         return pn.Column(
             pn.pane.HTML(t("exp.fit.presets"), margin=(0, 10)),
             pn.GridBox(*presets, ncols=2),
@@ -144,13 +143,6 @@ class FitCard(pn.viewable.Viewer):
                        options=GHOST_CHOICES, width=310),
             run, numbers, width=card.CONTROLS_WIDTH)
 
-    def _shown_number(self, key: str, value_of, hook: str) -> pn.Column:
-        """A label over a plain number (the number alone in its element, for tests)."""
-        big = {"font-size": "21px", "font-weight": "700", "font-variant-numeric": "tabular-nums"}
-        return pn.Column(pn.pane.HTML(self.display.text(key), margin=(0, 8)),
-                         pn.pane.HTML(self._number(value_of), styles=big, css_classes=[hook],
-                                      margin=(0, 8)), margin=0)
-
     def __panel__(self) -> pn.Column:
         code = self.display.param.code
         clear = pn.widgets.Button(label=self.display.text("exp.fit.clear"), width=160)
@@ -158,7 +150,7 @@ class FitCard(pn.viewable.Viewer):
         rev = self.lab.param.revision
         below = pn.Row(
             pn.Column(pn.pane.HTML(pn.bind(lambda _r, c: texts.table_html(self.lab.runs, c),
-                                           rev, code), stylesheets=[export.TABLE_CSS]),
+                                           rev, code)),
                       clear, width=560),
             pn.Column(pn.pane.Bokeh(self.time_figure, sizing_mode="stretch_width"),
                       card.note(pn.bind(lambda _r, c: texts.compare_text(self.lab.runs, c),
