@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import panel as pn
-from bokeh.models import CustomJSTickFormatter
+from bokeh.models import CustomJSTickFormatter, FixedTicker, Legend, LegendItem
 
-from web.ui import fmt
+from web.ui import fmt, theme
 from web.ui.display import Display
+from web.ui.loss_chart import LOG_TICKS
 
 TICK_JS = "return String(Number(tick.toPrecision(6))).replace('.', mark)"
 
@@ -37,3 +38,24 @@ def localize_mpl(ax: Any, code: str, axes: str = "xy") -> None:
     formatter = FuncFormatter(lambda value, _pos: fmt.sig(value, 6, code))
     for name in axes:
         getattr(ax, f"{name}axis").set_major_formatter(formatter)
+
+
+def legend(fig: Any, display: Display, entries: list[tuple[Any, str]], place: str = "right",
+           location: str = "top_left", **options: Any) -> Legend:
+    """A legend of ``(renderer, i18n key)`` entries whose labels follow the language; outside
+    the plot (``place`` "right" or "below"), so that it never covers data."""
+    items = []
+    for renderer, key in entries:
+        item = LegendItem(renderers=[renderer])
+        display.follow(item, "label", pn.bind(lambda text: {"value": text}, display.text(key)))
+        items.append(item)
+    box = Legend(items=items, location=location, **options)
+    display.follow(box, "label_text_font_size", display.px(theme.PLOT_TEXT_PX))
+    fig.add_layout(box, place)
+    return box
+
+
+def log_ticks(fig: Any) -> None:
+    """Ticks at 1, 2, 5 × 10^k on a log y-axis (Bokeh's own log ticker leaves decades bare
+    when the range spans only a few)."""
+    fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)

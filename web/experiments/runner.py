@@ -13,6 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import param
+
 from web.ui import pacing
 
 SLICE_S = 0.25
@@ -32,3 +34,69 @@ async def run_in_slices(unit: Callable[[], bool], keep_going: Callable[[], bool]
             await pacing.yield_to_events()
     finally:
         show()
+
+
+class LiveExperiment(param.Parameterized):
+    """A card's view-model that runs in slices: Run/Stop is ``running``; every picture follows
+    ``revision``. Subclasses say how a run starts (``start``), what one unit of work is
+    (``unit``, False when the run is over) and what happens when it ends (``finish``)."""
+
+    running = param.Boolean(default=False, doc="True while a run goes on (the Run toggle).")
+    revision = param.Integer(default=0, doc="Ticks whenever something shown has changed.")
+
+    def __init__(self, **params: object) -> None:
+        super().__init__(**params)
+        self._looping = False
+        self._again = False
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def unit(self) -> bool:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Called when a run ends (done, stopped or replaced by a new one)."""
+
+    def tick(self) -> None:
+        self.revision += 1
+
+    def restart(self) -> None:
+        """A new run with the current settings; a run in progress ends first."""
+        if self._looping:
+            self._again = True
+        else:
+            self.running = True
+
+    @param.depends("running", watch=True)
+    async def _play(self) -> None:
+        if self.running:
+            await self.run_live()
+
+    async def run_live(self) -> None:
+        """Runs in slices until a run is over or Stop is pressed (``restart`` meanwhile ends
+        the run and starts the next)."""
+        if self._looping:
+            return
+        self._looping = True
+        try:
+            self.running = True
+            while True:
+                self._again = False
+                self.start()
+                await run_in_slices(self.unit, lambda: self.running and not self._again,
+                                    self.tick)
+                self.finish()
+                if not (self._again and self.running):
+                    break
+        finally:
+            self._looping = self._again = False
+            self.running = False
+
+    def run_now(self) -> None:
+        """A whole run at once, without pauses (tests and scripts)."""
+        self.start()
+        while self.unit():
+            pass
+        self.finish()
+        self.tick()

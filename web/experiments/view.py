@@ -23,6 +23,7 @@ from web.ui.widgets import from_param
 i18n.register({
     "exp.cards": ("Experiment", "Experiment"),
     "exp.card.fit": ("Watch a network learn", "Netz beim Lernen"),
+    "exp.card.gen": ("Over- and underfitting", "Over- und Underfitting"),
 })
 
 
@@ -41,8 +42,15 @@ def _fit(display: Display) -> Any:
     return FitCard(display)
 
 
+def _gen(display: Display) -> Any:
+    from web.experiments.gen.view import GenCard
+
+    return GenCard(display)
+
+
 CARDS = (
     CardSpec("fit", "exp.card.fit", _fit),
+    CardSpec("gen", "exp.card.gen", _gen),
 )
 NAMES = [spec.name for spec in CARDS]
 

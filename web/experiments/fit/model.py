@@ -18,7 +18,7 @@ import numpy as np
 import param
 
 from web.experiments.fit import task
-from web.experiments.runner import run_in_slices
+from web.experiments.runner import LiveExperiment
 from web.ui.live_model import LiveModel
 from web.ui.trainer import Dataset, Trainer
 
@@ -59,7 +59,7 @@ class FitRun:
         return f"{self.number}: {self.activation} {self.width}"
 
 
-class FitLab(param.Parameterized):
+class FitLab(LiveExperiment):
     """Settings of the next run, the run in progress, and all runs so far."""
 
     width = param.Integer(default=300, bounds=(1, 1000), doc="Neurons in the hidden layer.")
@@ -69,9 +69,6 @@ class FitLab(param.Parameterized):
                                 doc="Epochs whose curve stays drawn (faint).")
     seed = param.Integer(default=0, bounds=(0, 2**31 - 1), doc="Data and initial weights.")
 
-    running = param.Boolean(default=False, doc="True while a run trains (the Run toggle).")
-    revision = param.Integer(default=0, doc="Ticks whenever runs or the curve changed.")
-
     LINK_PARAMS = ("width", "activation", "epochs", "ghosts", "seed")
 
     def __init__(self, **params: object) -> None:
@@ -79,8 +76,6 @@ class FitLab(param.Parameterized):
         self.runs: list[FitRun] = []
         self.trainer: Trainer | None = None
         self._data: tuple[int, np.ndarray, np.ndarray] | None = None
-        self._looping = False
-        self._again = False
 
     # --- data and the current run ----------------------------------------------------------
     def data(self, seed: int | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -99,7 +94,7 @@ class FitLab(param.Parameterized):
             return None
         return self.trainer.model.predict(task.curve_x()[:, None])[:, 0]
 
-    def start(self) -> FitRun:
+    def start(self) -> None:
         """A new run from the current settings (the runs before it stay)."""
         net = task.model(self.width, self.activation, self.seed)
         x, y = self.data()
@@ -111,10 +106,9 @@ class FitLab(param.Parameterized):
                      params=net.count_params(), planned=self.epochs, seed=self.seed)
         self.runs.append(run)
         self._measure()
-        self.revision += 1
-        return run
+        self.tick()
 
-    def train_epoch(self) -> bool:
+    def unit(self) -> bool:
         """One more epoch of the current run; False once it has all its epochs."""
         run, trainer = self.run, self.trainer
         if run is None or trainer is None or run.finished or run.stopped:
@@ -137,56 +131,22 @@ class FitLab(param.Parameterized):
         if run.epochs in self.ghosts:
             run.ghosts[run.epochs] = self.curve()
 
-    def finish_slice(self) -> None:
+    def tick(self) -> None:
         """After a slice of epochs: the MSE now, and one tick for every picture."""
-        if self.run is not None and self.trainer is not None:
+        if self.run is not None and self.trainer is not None and self.run.mse_at.get(
+                self.run.epochs) is None:
             self._measure()
-        self.revision += 1
+        super().tick()
+
+    def finish(self) -> None:
+        self.run.stopped = self.run.stopped or not self.run.finished
 
     # --- actions -----------------------------------------------------------------------
-    def train(self) -> FitRun:
-        """A whole run at once, without pauses (for tests and scripts)."""
-        run = self.start()
-        while self.train_epoch():
-            pass
-        self.finish_slice()
-        return run
-
     def preset(self, name: str) -> None:
-        """One of the material's four runs: its settings, then a new run (a run in progress
-        stops first)."""
+        """One of the material's four runs: its settings, then a new run."""
         width, activation = PRESETS[name]
         self.param.update(width=width, activation=activation, epochs=PRESET_EPOCHS)
-        if self._looping:
-            self._again = True
-        else:
-            self.running = True
-
-    @param.depends("running", watch=True)
-    async def _play(self) -> None:
-        if self.running:
-            await self.run_live()
-
-    async def run_live(self) -> None:
-        """A new run, trained in slices until it has its epochs or Stop is pressed; a preset
-        chosen meanwhile ends it and starts its own."""
-        if self._looping:
-            return
-        self._looping = True
-        try:
-            self.running = True
-            while True:
-                self._again = False
-                self.start()
-                await run_in_slices(self.train_epoch, lambda: self.running and not self._again,
-                                    self.finish_slice)
-                self.run.stopped = self.run.stopped or not self.run.finished
-                if not (self._again and self.running):
-                    break
-        finally:
-            self._looping = False
-            self._again = False
-            self.running = False
+        self.restart()
 
     def clear_runs(self) -> None:
         """Forget every run but the one in view."""
