@@ -24,6 +24,7 @@ i18n.register({
     "exp.cards": ("Experiment", "Experiment"),
     "exp.card.fit": ("Watch a network learn", "Netz beim Lernen"),
     "exp.card.gen": ("Over- and underfitting", "Over- und Underfitting"),
+    "exp.card.rates": ("Learning rate & batch size", "Lernrate & Batchgröße"),
 })
 
 
@@ -48,9 +49,16 @@ def _gen(display: Display) -> Any:
     return GenCard(display)
 
 
+def _rates(display: Display) -> Any:
+    from web.experiments.rates.view import RatesCard
+
+    return RatesCard(display)
+
+
 CARDS = (
     CardSpec("fit", "exp.card.fit", _fit),
     CardSpec("gen", "exp.card.gen", _gen),
+    CardSpec("rates", "exp.card.rates", _rates),
 )
 NAMES = [spec.name for spec in CARDS]
 

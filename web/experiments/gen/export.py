@@ -52,7 +52,7 @@ def curves_figure(lab: GenLab, display: Display) -> Figure:
     ax.set_ylabel("MSE")
     ax.set_title(display.t("exp.gen.curves"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    plots.localize_mpl(ax, display.code, "x")
+    plots.localize_mpl(ax, display.code)
     return fig
 
 

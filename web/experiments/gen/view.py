@@ -61,7 +61,7 @@ class GenCard(pn.viewable.Viewer):
                                          (best, "exp.gen.best")], place="below",
                      orientation="horizontal")
         theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display, "x")
+        plots.localize(fig, self.display)
         plots.log_ticks(fig)
         t = self.display.text
         self.display.follow(fig.title, "text", t("exp.gen.curves"))
