@@ -21,13 +21,17 @@ SLICE_S = 0.25
 
 
 async def run_in_slices(unit: Callable[[], bool], keep_going: Callable[[], bool],
-                        show: Callable[[], None], slice_s: float = SLICE_S) -> None:
+                        show: Callable[[], None], slice_s: float = SLICE_S,
+                        max_units: int | None = None) -> None:
     """Call ``unit()`` until it returns False (done) or ``keep_going()`` is False (stopped);
-    ``show()`` after every slice and at the end."""
+    ``show()`` after every slice (at most ``slice_s`` seconds or ``max_units`` units: an
+    animation shows every few steps) and at the end."""
     try:
         while keep_going():
             deadline = time.perf_counter() + slice_s
-            while keep_going() and time.perf_counter() < deadline:
+            done = 0
+            while keep_going() and time.perf_counter() < deadline and done != max_units:
+                done += 1
                 if not unit():
                     return
             show()
@@ -43,6 +47,9 @@ class LiveExperiment(param.Parameterized):
 
     running = param.Boolean(default=False, doc="True while a run goes on (the Run toggle).")
     revision = param.Integer(default=0, doc="Ticks whenever something shown has changed.")
+
+    SLICE_S = SLICE_S
+    UNITS_PER_SLICE: int | None = None
 
     def __init__(self, **params: object) -> None:
         super().__init__(**params)
@@ -85,7 +92,7 @@ class LiveExperiment(param.Parameterized):
                 self._again = False
                 self.start()
                 await run_in_slices(self.unit, lambda: self.running and not self._again,
-                                    self.tick)
+                                    self.tick, self.SLICE_S, self.UNITS_PER_SLICE)
                 self.finish()
                 if not (self._again and self.running):
                     break

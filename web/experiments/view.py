@@ -25,6 +25,7 @@ i18n.register({
     "exp.card.fit": ("Watch a network learn", "Netz beim Lernen"),
     "exp.card.gen": ("Over- and underfitting", "Over- und Underfitting"),
     "exp.card.rates": ("Learning rate & batch size", "Lernrate & Batchgröße"),
+    "exp.card.opt": ("Optimizers", "Optimierer"),
 })
 
 
@@ -55,10 +56,17 @@ def _rates(display: Display) -> Any:
     return RatesCard(display)
 
 
+def _opt(display: Display) -> Any:
+    from web.experiments.surface.view import OptCard
+
+    return OptCard(display)
+
+
 CARDS = (
     CardSpec("fit", "exp.card.fit", _fit),
     CardSpec("gen", "exp.card.gen", _gen),
     CardSpec("rates", "exp.card.rates", _rates),
+    CardSpec("opt", "exp.card.opt", _opt),
 )
 NAMES = [spec.name for spec in CARDS]
 

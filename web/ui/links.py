@@ -120,18 +120,19 @@ def param_values(owner: param.Parameterized, prefix: str,
 
 def apply_params(owner: param.Parameterized, prefix: str, names: Iterable[str],
                  values: dict[str, str]) -> list[str]:
-    """Set the named params of ``owner`` from ``values`` (keys ``<prefix>.<name>``) in one
-    batch; returns the keys that were present but refused (they change nothing)."""
-    accepted, refused = {}, []
+    """Set the named params of ``owner`` from ``values`` (keys ``<prefix>.<name>``), one by
+    one in the order of ``names`` (a later param may override what an earlier one implies,
+    e.g. a chosen surface brings its own start point, which the link then replaces); returns
+    the keys that were present but refused (they change nothing)."""
+    refused = []
     for name in names:
         key = f"{prefix}.{name}"
         if key in values:
             ok, value = decode(owner.param[name], values[key])
             if ok:
-                accepted[name] = value
+                setattr(owner, name, value)
             else:
                 refused.append(key)
-    owner.param.update(**accepted)
     return refused
 
 
