@@ -26,6 +26,7 @@ i18n.register({
     "exp.card.gen": ("Over- and underfitting", "Over- und Underfitting"),
     "exp.card.rates": ("Learning rate & batch size", "Lernrate & Batchgröße"),
     "exp.card.opt": ("Optimizers", "Optimierer"),
+    "exp.card.params": ("Parameter counter", "Parameter zählen"),
 })
 
 
@@ -62,11 +63,18 @@ def _opt(display: Display) -> Any:
     return OptCard(display)
 
 
+def _params(display: Display) -> Any:
+    from web.experiments.params.view import ParamsCard
+
+    return ParamsCard(display)
+
+
 CARDS = (
     CardSpec("fit", "exp.card.fit", _fit),
     CardSpec("gen", "exp.card.gen", _gen),
     CardSpec("rates", "exp.card.rates", _rates),
     CardSpec("opt", "exp.card.opt", _opt),
+    CardSpec("params", "exp.card.params", _params),
 )
 NAMES = [spec.name for spec in CARDS]
 
