@@ -88,6 +88,7 @@ class ExperimentsView(pn.viewable.Viewer):
         super().__init__(**params)
         self.display = display
         self.cards: dict[str, Any] = {}
+        self.panels: dict[str, pn.viewable.Viewable] = {}  # each card laid out once
         self._link: dict[str, str] = {}
         self.holder = pn.Column(sizing_mode="stretch_width")
         self.apply_link(links.current_hash())
@@ -112,12 +113,14 @@ class ExperimentsView(pn.viewable.Viewer):
 
     @param.depends("card", watch=True)
     def _show(self) -> None:
-        self.holder.objects = [self.view(self.card)]
+        if self.card not in self.panels:
+            self.panels[self.card] = pn.panel(self.view(self.card))
+        self.holder.objects = [self.panels[self.card]]
 
     def __panel__(self) -> pn.Column:
         chooser = from_param(
             pn.widgets.RadioButtonGroup, self.param.card, "",
             options=self.display.options({spec.title: spec.name for spec in CARDS}),
-            button_type="primary", button_style="outline", css_classes=["nnlab-exp-cards"])
+            color="primary", button_style="outline", css_classes=["nnlab-exp-cards"])
         return pn.Column(chooser, self.holder, sizing_mode="stretch_width",
                          css_classes=["nnlab-experiments"])

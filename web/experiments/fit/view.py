@@ -126,7 +126,7 @@ class FitCard(pn.viewable.Viewer):
         run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
             lambda on, code: i18n.text("exp.fit.stop" if on else "exp.fit.run", code),
             lab.param.running, display.param.code),
-            button_type="success", css_classes=["nnlab-fit-run"], width=150)
+            color="success", css_classes=["nnlab-fit-run"], width=150)
         numbers = pn.pane.HTML(pn.bind(lambda _rev, code: texts.numbers_html(lab.run, code),
                                        lab.param.revision, display.param.code), margin=(0, 5))
         return pn.Column(

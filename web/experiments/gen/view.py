@@ -132,7 +132,7 @@ class GenCard(pn.viewable.Viewer):
         run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
             lambda on, code: i18n.text("exp.gen.stop" if on else "exp.gen.run", code),
             lab.param.running, display.param.code),
-            button_type="success", css_classes=["nnlab-gen-run"], width=140)
+            color="success", css_classes=["nnlab-gen-run"], width=140)
         restore = pn.widgets.Button(label=t("exp.gen.restore"), css_classes=["nnlab-gen-restore"],
                                     width=230)
         restore.on_click(lambda _e: lab.restore_best())

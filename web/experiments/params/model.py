@@ -19,7 +19,8 @@ import param
 import pycore
 from pycore.serialization import MAX_LAYERS, MAX_PARAMS, MAX_UNITS
 
-SEPARATORS = re.compile(r"[\s,;\-–—x×→>]+")  # "2, 3, 2", "2-3-2", "2 x 3 x 2"
+SEPARATORS = re.compile(r"[\s,;\-–—→>]+")  # "2, 3, 2", "2-3-2", "2 → 3 → 2"
+TIMES = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")  # "2 x 3 x 2", only between two numbers
 NEGATIVE = re.compile(r"(?:^|[,;])\s*[-–]\s*(\d+)")  # "2, -3": a minus after a comma
 PRESETS = {"script": "2, 3, 2", "division": "2, 2, 1", "watch": "1, 300, 1",
            "digits": "784, 128, 10", "deep": "1, 64, 64, 64, 1"}
@@ -55,7 +56,7 @@ def parse(text: str) -> tuple[list[int] | None, Problem | None]:
     negative = NEGATIVE.search(text)
     if negative:
         return None, ("exp.params.msg.width", {"width": -int(negative.group(1)), "max": MAX_UNITS})
-    parts = [p for p in SEPARATORS.split(text) if p]
+    parts = [p for p in SEPARATORS.split(TIMES.sub(",", text)) if p]
     if not parts:
         return None, ("exp.params.msg.empty", {})
     widths = []

@@ -98,11 +98,11 @@ class RatesCard(pn.viewable.Viewer):
         run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
             lambda on, code: i18n.text("exp.rates.stop" if on else "exp.rates.run", code),
             lab.param.running, display.param.code),
-            button_type="success", css_classes=["nnlab-rates-run"], width=150)
+            color="success", css_classes=["nnlab-rates-run"], width=150)
         axis = from_param(pn.widgets.RadioButtonGroup, lab.param.x_axis, "",
                           options=display.options({f"exp.rates.axis_short.{a}": a
                                                    for a in lab.param.x_axis.objects}),
-                          css_classes=["nnlab-rates-axis"], button_type="default", width=330)
+                          css_classes=["nnlab-rates-axis"], color="default", width=330)
         return pn.Column(*choose, lr_fields, lr_large, batch_fields,
                          pn.Row(self._field("epochs"), run),
                          pn.pane.HTML(t("exp.rates.x_axis"), margin=(0, 10)), axis,

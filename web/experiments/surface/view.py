@@ -118,7 +118,7 @@ class OptCard(pn.viewable.Viewer):
         play = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
             lambda on, code: i18n.text("exp.opt.pause" if on else "exp.opt.play", code),
             lab.param.running, display.param.code),
-            button_type="success", css_classes=["nnlab-opt-play"], width=140)
+            color="success", css_classes=["nnlab-opt-play"], width=140)
         reset = pn.widgets.Button(label=t("exp.opt.reset"), css_classes=["nnlab-opt-reset"],
                                   width=200)
         reset.on_click(lambda _e: lab.reset())
