@@ -1,11 +1,13 @@
 """The one loop every experiment card runs its work in: slices of computing, then the page.
 
 Python runs on one thread (Pyodide's worker, or the server's event loop). A card's work is cut
-into small units (an epoch, an optimizer step); :func:`run_in_slices` does units for about
-``SLICE_S`` seconds, lets the card show what happened, and awaits
-:func:`web.ui.pacing.yield_to_events` so that clicks (Stop, another setting) and redraws get
-through. Fewer, larger slices cost less drawing per epoch; a slice of 0.25 s keeps Stop
-answering within a fraction of a second.
+into small units (an epoch, an optimizer step); :func:`run_in_slices` does units for a slice of
+time, lets the card show what happened, and awaits :func:`web.ui.pacing.yield_to_events` so
+that clicks (Stop, another setting) and redraws get through. Showing costs time too — in the
+static site the worker also sends the changes to the page during the yield — so a slice lasts
+at least ``SLICE_S`` and at least ``WORK_SHARE`` times what the last show-and-yield took: the
+page's share of the time stays small on a slow or busy machine, and Stop still answers within
+``MAX_SLICE_S``.
 """
 
 from __future__ import annotations
@@ -18,24 +20,31 @@ import param
 from web.ui import pacing
 
 SLICE_S = 0.25
+WORK_SHARE = 5.0  # computing gets at least 5/6 of the time
+MAX_SLICE_S = 1.0
 
 
 async def run_in_slices(unit: Callable[[], bool], keep_going: Callable[[], bool],
                         show: Callable[[], None], slice_s: float = SLICE_S,
                         max_units: int | None = None) -> None:
     """Call ``unit()`` until it returns False (done) or ``keep_going()`` is False (stopped);
-    ``show()`` after every slice (at most ``slice_s`` seconds or ``max_units`` units: an
-    animation shows every few steps) and at the end."""
+    ``show()`` after every slice and at the end. A slice ends after ``max_units`` units (an
+    animation shows every few steps) or after its time: ``slice_s``, or ``WORK_SHARE`` times
+    the last show-and-yield if that is longer, but never more than ``MAX_SLICE_S``."""
+    overhead = 0.0
     try:
         while keep_going():
-            deadline = time.perf_counter() + slice_s
+            deadline = time.perf_counter() + min(max(slice_s, WORK_SHARE * overhead),
+                                                 MAX_SLICE_S)
             done = 0
             while keep_going() and time.perf_counter() < deadline and done != max_units:
                 done += 1
                 if not unit():
                     return
+            began = time.perf_counter()
             show()
             await pacing.yield_to_events()
+            overhead = time.perf_counter() - began
     finally:
         show()
 
