@@ -2,9 +2,12 @@
 
 `loss_surface` evaluates the loss on a 2-D slice through any two parameters (everything else
 held at the current weights), vectorised over the slice: the layers below the first chosen
-parameter are computed once, and the layers from there on for a whole block of slice points
-at a time, so a 100 x 100 slice of the division net on 4,000 samples is a few dozen NumPy
-passes rather than 10,000 forward passes (timing: `benchmarks/lm_division.py`).
+parameter are computed once, two parameters of different units in one hidden layer are
+evaluated per axis, and the layers from there on run for a whole block of slice points at a
+time. What remains is irreducible: the output activation and the loss at every (slice point,
+sample) pair, 40 million of them for 100 x 100 points and 4,000 samples; the division
+activation (three pieces, each evaluated everywhere) dominates that. Timing against one
+`predict` per point: `benchmarks/division_story.py`.
 
 `output_gradient_signs` and `hidden_cosine_similarity` are what the division story
 (docs/division-story.md) measures: at a random start both output weights' gradients are
@@ -29,10 +32,11 @@ from pycore.layers import Dense
 from pycore.solvers.residuals import forward, layer_weights
 from pycore.training import as_inputs, as_targets
 
-#: Values per block of slice points (points x samples x widest layer): 16k float64 = 128 kB,
-#: so a block's temporaries stay in the CPU cache. Measured on the division net (4,000
-#: samples), blocks of 16k values ran about 1.5-2x faster than blocks of 64k or 1M values.
-_BLOCK_ELEMENTS = 16_384
+#: Values per block of slice points (points x samples x widest layer): 64k float64 = 512 kB,
+#: small enough for a block's temporaries to stay in the CPU cache, large enough that the
+#: per-block Python overhead is small. On the lab's shared 2-core machine (division net, 4,000
+#: samples) blocks of 16k-64k values ran fastest; 1M values about 1.4x slower.
+_BLOCK_ELEMENTS = 65_536
 
 
 def _dense(model: Any) -> list[Dense]:
@@ -111,40 +115,81 @@ def loss_surface(model: Any, x: Any, y: Any, refs_or_indices: Sequence[Any], a_v
     fn = _loss(model, loss)
     x_arr = as_inputs(x, model.input_dim)
     y_arr = as_targets(y, x_arr.shape[0], layers[-1].units)
-    first = min(_layer_of(layers, index) for index, _ in params)
+    owners = [_layer_of(layers, index) for index, _ in params]
+    first = min(owners)
     pairs = layer_weights(layers, weights)
     with np.errstate(all="ignore"):
         shared = forward(layers[:first], weights, x_arr).output
-        grid_a = np.tile(a, b.size)
-        grid_b = np.repeat(b, a.size)
+        if (owners[0] == owners[1] and first + 1 < len(layers)
+                and layers[first].activation.elementwise
+                and params[0][1][-1] != params[1][1][-1]):
+            base, (term_a, term_b) = _column_terms(layers, pairs, first, shared, params,
+                                                   (a, b), weights)
+
+            def block_prediction(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+                z = base + term_a[ia] + term_b[ib]
+                return _stacked_forward(layers, pairs, first + 1, z, [], weights, given_z=True)
+        else:
+
+            def block_prediction(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+                settings = [(params[0], a[ia]), (params[1], b[ib])]
+                return _stacked_forward(layers, pairs, first, shared, settings, weights)
+
         width = max(layer.units for layer in layers)
         block = max(1, _BLOCK_ELEMENTS // (x_arr.shape[0] * width))
-        out = np.empty(grid_a.size)
-        for start in range(0, grid_a.size, block):
-            settings = [(params[0], grid_a[start:start + block]),
-                        (params[1], grid_b[start:start + block])]
-            pred = _stacked_forward(layers, pairs, first, shared, settings, weights)
-            out[start:start + block] = fn.per_sample(y_arr, pred).mean(axis=-1)
+        out = np.empty(a.size * b.size)
+        for start in range(0, out.size, block):
+            index = np.arange(start, min(start + block, out.size))
+            pred = block_prediction(index % a.size, index // a.size)
+            out[index] = fn.per_sample(y_arr, pred).mean(axis=-1)
     return out.reshape(b.size, a.size)
 
 
+def _column_terms(layers: Sequence[Dense], pairs: list, first: int, a: np.ndarray,
+                  params: list, values: tuple[np.ndarray, np.ndarray],
+                  weights: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Both parameters in layer ``first``, in different units j and k, element-wise activation:
+    unit j then depends on the first parameter only and unit k on the second, so each is
+    evaluated once per value of its own axis (len(a) + len(b) rows, not len(a) x len(b)). The
+    next layer's pre-activation is base + term_a[i] + term_b[j]: base from the other units,
+    term = unit's output times its row of the next kernel, shape (values, samples, units)."""
+    layer, (kernel, bias) = layers[first], pairs[first]
+    next_kernel, next_bias = pairs[first + 1]
+    z = a @ kernel if bias is None else a @ kernel + bias
+    hidden = layer.activation(z)
+    columns = [position[-1] for _, position in params]
+    hidden[:, columns] = 0.0
+    base = hidden @ next_kernel if next_bias is None else hidden @ next_kernel + next_bias
+    terms = []
+    for (index, position), axis in zip(params, values, strict=True):
+        source = a[:, position[0]] if weights[index].ndim == 2 else 1.0
+        unit = z[:, position[-1]] + (axis - weights[index][position])[:, None] * source
+        terms.append(layer.activation(unit)[..., None] * next_kernel[position[-1]])
+    return base, terms
+
+
 def _stacked_forward(layers: Sequence[Dense], pairs: list, first: int, a: np.ndarray,
-                     settings: list, weights: Sequence[np.ndarray]) -> np.ndarray:
-    """Layers ``first ..`` for a block of P slice points: a (samples, d) input shared by all,
-    output (P, samples, units). A chosen kernel entry W[i, j] = v adds (v - W[i, j]) a_i to
-    z_j; a chosen bias entry b[j] = v adds v - b[j]."""
-    points = settings[0][1].size
+                     settings: list, weights: Sequence[np.ndarray],
+                     given_z: bool = False) -> np.ndarray:
+    """Layers ``first ..`` for a block of P slice points: from a (samples, d) input shared by
+    all (or, with ``given_z``, from layer ``first``'s pre-activations (P, samples, units)) to
+    the output (P, samples, units). A chosen kernel entry W[i, j] = v adds (v - W[i, j]) a_i
+    to z_j; a chosen bias entry b[j] = v adds v - b[j]."""
     k0 = 0
     for number, (layer, (kernel, bias)) in enumerate(zip(layers, pairs, strict=True)):
         k1 = k0 + (2 if layer.use_bias else 1)
-        if number >= first:
+        if number == first and given_z:
+            z = a
+        elif number >= first:
             z = a @ kernel if bias is None else a @ kernel + bias
-            z = np.broadcast_to(z, (points, *z.shape[-2:])).copy()
+            if settings:
+                z = np.broadcast_to(z, (settings[0][1].size, *z.shape[-2:])).copy()
             for (index, position), values in settings:
                 if k0 <= index < k1:
                     delta = (values - weights[index][position])[:, None]
                     source = a[..., position[0]] if index == k0 else 1.0
                     z[..., position[-1]] += delta * source
+        if number >= first:
             a = layer.activation(z)
         k0 = k1
     return a
