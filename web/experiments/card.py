@@ -20,6 +20,8 @@ from web.ui.widgets import from_param
 
 i18n.register({
     "exp.link": ("Link to these settings", "Link zu diesen Einstellungen"),
+    "exp.run": ("▶ Run", "▶ Starten"),
+    "exp.stop": ("■ Stop", "■ Stopp"),
 })
 
 CONTROLS_WIDTH = 340
@@ -50,6 +52,15 @@ class LinkTool(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.Column:
         return pn.Column(self.button, self.field, sizing_mode="stretch_width", margin=0)
+
+
+def run_toggle(lab: param.Parameterized, display: Display, css_class: str, width: int = 150,
+               keys: tuple[str, str] = ("exp.run", "exp.stop")) -> pn.widgets.Toggle:
+    """The Run/Stop toggle of a card: it *is* the view-model's ``running`` param; its label
+    (``keys``: off, on) follows the state and the language."""
+    return from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
+        lambda on, code: i18n.text(keys[on], code), lab.param.running, display.param.code),
+        color="success", css_classes=[css_class], width=width)
 
 
 def main_figure(fig: Any) -> pn.Column:

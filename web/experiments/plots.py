@@ -59,3 +59,15 @@ def log_ticks(fig: Any) -> None:
     """Ticks at 1, 2, 5 × 10^k on a log y-axis (Bokeh's own log ticker leaves decades bare
     when the range spans only a few)."""
     fig.yaxis.ticker = FixedTicker(ticks=LOG_TICKS)
+
+
+def finish(fig: Any, display: Display, title_key: str, axes: str = "xy",
+           log_y: bool = False) -> None:
+    """What every card's figure gets last: the lab's text sizes, tick labels in the reader's
+    language on the numeric ``axes``, 1-2-5 ticks on a log y-axis, a title that follows the
+    language."""
+    theme.style_axes(fig, display)
+    localize(fig, display, axes)
+    if log_y:
+        log_ticks(fig)
+    display.follow(fig.title, "text", display.text(title_key))

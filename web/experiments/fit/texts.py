@@ -21,8 +21,6 @@ i18n.register({
     "exp.fit.epochs": ("Epochs", "Epochen"),
     "exp.fit.ghosts": ("Keep the curve after epoch", "Kurve behalten nach Epoche"),
     "exp.fit.seed": ("Random seed", "Zufalls-Seed"),
-    "exp.fit.run": ("▶ Run", "▶ Starten"),
-    "exp.fit.stop": ("■ Stop", "■ Stopp"),
     "exp.fit.presets": ("The material's runs:", "Die Läufe aus dem Material:"),
     "exp.fit.clear": ("Clear table", "Tabelle leeren"),
     "exp.fit.epoch": ("Epoch", "Epoche"),

@@ -63,9 +63,7 @@ class FitCard(pn.viewable.Viewer):
         for item, key in ((items[0], "exp.fit.truth"), (items[1], "exp.fit.points")):
             self.display.follow(item, "label", pn.bind(lambda s: {"value": s}, t(key)))
         fig.add_layout(Legend(items=items, location="top_left"), "right")
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display)
-        self.display.follow(fig.title, "text", t("exp.fit.figure"))
+        plots.finish(fig, self.display, "exp.fit.figure")
         return fig
 
     def _time_figure(self):
@@ -74,9 +72,7 @@ class FitCard(pn.viewable.Viewer):
         fig.vbar(x="label", top="ms", width=0.7, color="color", source=self.times)
         fig.y_range.start = 0
         fig.xaxis.major_label_orientation = 0.5
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display, "y")
-        self.display.follow(fig.title, "text", self.display.text("exp.fit.times"))
+        plots.finish(fig, self.display, "exp.fit.times", axes="y")
         return fig
 
     @bokeh_edit
@@ -123,10 +119,7 @@ class FitCard(pn.viewable.Viewer):
                                        css_classes=[f"nnlab-fit-preset-{name}"])
             button.on_click(lambda _e, name=name: lab.preset(name))
             presets.append(button)
-        run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
-            lambda on, code: i18n.text("exp.fit.stop" if on else "exp.fit.run", code),
-            lab.param.running, display.param.code),
-            color="success", css_classes=["nnlab-fit-run"], width=150)
+        run = card.run_toggle(lab, display, "nnlab-fit-run", 150)
         numbers = pn.pane.HTML(pn.bind(lambda _rev, code: texts.numbers_html(lab.run, code),
                                        lab.param.revision, display.param.code), margin=(0, 5))
         return pn.Column(

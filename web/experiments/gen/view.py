@@ -14,7 +14,7 @@ from bokeh.plotting import figure
 from web.experiments import card, plots
 from web.experiments.gen import data, export, texts
 from web.experiments.gen.model import PRESETS, GenLab
-from web.ui import i18n, links, theme
+from web.ui import links, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fields import NumberField
@@ -60,11 +60,8 @@ class GenCard(pn.viewable.Viewer):
         plots.legend(fig, self.display, [(train, "exp.gen.train"), (val, "exp.gen.val"),
                                          (best, "exp.gen.best")], place="below",
                      orientation="horizontal")
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display)
-        plots.log_ticks(fig)
+        plots.finish(fig, self.display, "exp.gen.curves", log_y=True)
         t = self.display.text
-        self.display.follow(fig.title, "text", t("exp.gen.curves"))
         self.display.follow(fig.xaxis[0], "axis_label", t("exp.gen.epoch_axis"))
         return fig
 
@@ -84,9 +81,7 @@ class GenCard(pn.viewable.Viewer):
                                          (drawn["val"], "exp.gen.val"),
                                          (drawn["test"], "exp.gen.test"), (net, "exp.gen.net")],
                      place="below", ncols=3)
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display)
-        self.display.follow(fig.title, "text", self.display.text("exp.gen.fit"))
+        plots.finish(fig, self.display, "exp.gen.fit")
         return fig
 
     @bokeh_edit
@@ -129,10 +124,7 @@ class GenCard(pn.viewable.Viewer):
 
     def controls(self) -> pn.Column:
         lab, display, t = self.lab, self.display, self.display.text
-        run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
-            lambda on, code: i18n.text("exp.gen.stop" if on else "exp.gen.run", code),
-            lab.param.running, display.param.code),
-            color="success", css_classes=["nnlab-gen-run"], width=140)
+        run = card.run_toggle(lab, display, "nnlab-gen-run", 140)
         restore = pn.widgets.Button(label=t("exp.gen.restore"), css_classes=["nnlab-gen-restore"],
                                     width=230)
         restore.on_click(lambda _e: lab.restore_best())

@@ -48,9 +48,7 @@ class ParamsCard(pn.viewable.Viewer):
         plots.legend(fig, self.display, [(stack[0], "exp.params.weights"),
                                          (stack[1], "exp.params.biases")], place="below",
                      orientation="horizontal")
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display, "y")
-        self.display.follow(fig.title, "text", self.display.text("exp.params.figure"))
+        plots.finish(fig, self.display, "exp.params.figure", axes="y")
         return fig
 
     @bokeh_edit

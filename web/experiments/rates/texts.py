@@ -32,8 +32,6 @@ i18n.register({
     "exp.rates.axis_short.epoch": ("epochs", "Epochen"),
     "exp.rates.axis_short.update": ("updates", "Updates"),
     "exp.rates.axis_short.second": ("seconds", "Sekunden"),
-    "exp.rates.run": ("▶ Run", "▶ Starten"),
-    "exp.rates.stop": ("■ Stop", "■ Stopp"),
     "exp.rates.chart": ("Loss (MSE on all points) of the three settings",
                         "Loss (MSE auf allen Punkten) der drei Einstellungen"),
     "exp.rates.lane": ("lr {lr}, batch {batch}", "lr {lr}, Batch {batch}"),

@@ -12,7 +12,7 @@ from bokeh.plotting import figure
 from web.experiments import card, plots
 from web.experiments.rates import export, texts
 from web.experiments.rates.model import MODES, RatesLab
-from web.ui import i18n, links, theme
+from web.ui import i18n, links
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fields import NumberField
@@ -49,13 +49,10 @@ class RatesCard(pn.viewable.Viewer):
                     color="color")
         self.items = [LegendItem(renderers=[line], label="") for line in lines]
         fig.add_layout(Legend(items=self.items, orientation="horizontal"), "below")
-        theme.style_axes(fig, self.display)
         self.display.follow(fig.xaxis[0], "axis_label", pn.bind(
             lambda axis, code: i18n.text(f"exp.rates.axis.{axis}", code),
             self.lab.param.x_axis, self.display.param.code))
-        plots.localize(fig, self.display)
-        plots.log_ticks(fig)
-        self.display.follow(fig.title, "text", self.display.text("exp.rates.chart"))
+        plots.finish(fig, self.display, "exp.rates.chart", log_y=True)
         return fig
 
     @bokeh_edit
@@ -95,10 +92,7 @@ class RatesCard(pn.viewable.Viewer):
         batch_fields = pn.Column(pn.Row(self._field("batch_small"), self._field("batch_mid")),
                                  pn.Row(self._field("batch_full"), self._field("batch_lr")),
                                  visible=pn.bind(lambda m: m == "batch", lab.param.mode))
-        run = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
-            lambda on, code: i18n.text("exp.rates.stop" if on else "exp.rates.run", code),
-            lab.param.running, display.param.code),
-            color="success", css_classes=["nnlab-rates-run"], width=150)
+        run = card.run_toggle(lab, display, "nnlab-rates-run", 150)
         axis = from_param(pn.widgets.RadioButtonGroup, lab.param.x_axis, "",
                           options=display.options({f"exp.rates.axis_short.{a}": a
                                                    for a in lab.param.x_axis.objects}),

@@ -59,9 +59,7 @@ class OptCard(pn.viewable.Viewer):
         box = Legend(items=[*self.items.values(), self.start_item, self.minimum_item])
         self.display.follow(box, "label_text_font_size", self.display.px(theme.PLOT_TEXT_PX))
         fig.add_layout(box, "right")
-        theme.style_axes(fig, self.display)
-        plots.localize(fig, self.display)
-        self.display.follow(fig.title, "text", self.display.text("exp.opt.figure"))
+        plots.finish(fig, self.display, "exp.opt.figure")
         return fig
 
     @bokeh_edit
@@ -115,10 +113,8 @@ class OptCard(pn.viewable.Viewer):
         step = pn.widgets.Button(label=t("exp.opt.step"), css_classes=["nnlab-opt-step"],
                                  width=110)
         step.on_click(lambda _e: lab.step_once())
-        play = from_param(pn.widgets.Toggle, lab.param.running, pn.bind(
-            lambda on, code: i18n.text("exp.opt.pause" if on else "exp.opt.play", code),
-            lab.param.running, display.param.code),
-            color="success", css_classes=["nnlab-opt-play"], width=140)
+        play = card.run_toggle(lab, display, "nnlab-opt-play", 140,
+                               ("exp.opt.play", "exp.opt.pause"))
         reset = pn.widgets.Button(label=t("exp.opt.reset"), css_classes=["nnlab-opt-reset"],
                                   width=200)
         reset.on_click(lambda _e: lab.reset())
