@@ -26,7 +26,7 @@ i18n.register({
 
 CONTROLS_WIDTH = 340
 PICTURE_HEIGHT = 430
-NOTE_STYLE = {"font-size": "17px", "line-height": "1.35"}
+NOTE_STYLE = {"font-size": "0.95em", "line-height": "1.35"}  # em: projector mode scales it
 
 
 class LinkTool(pn.viewable.Viewer):
@@ -77,17 +77,17 @@ def note(reference: Any, css_class: str | None = None, **kwargs: Any) -> pn.pane
                         sizing_mode="stretch_width", **kwargs)
 
 
-def tools(display: Display, figures: list[tuple[Callable[[], Any], str]],
+def tools(display: Display, make_figure: Callable[[], Any], basename: str,
           link: LinkTool) -> pn.Row:
-    """Export buttons for each (make_figure, basename) and the link button, in one row."""
-    return pn.Row(*(export_buttons(make, name, display) for make, name in figures), link,
+    """The PNG/SVG buttons of the card's main picture and its link button, in one row."""
+    return pn.Row(export_buttons(make_figure, basename, display), link,
                   styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
 
 
 def heading(display: Display, title_key: str, question_key: str) -> pn.pane.HTML:
     """The card's title and its question, in one paragraph (room for the picture)."""
     def render(code: str) -> str:
-        return (f'<div style="font-size:18px;line-height:1.3"><b>{i18n.text(title_key, code)}:'
+        return (f'<div style="font-size:1em;line-height:1.3"><b>{i18n.text(title_key, code)}:'
                 f"</b> {i18n.text(question_key, code)}</div>")
 
     return pn.pane.HTML(pn.bind(render, display.param.code), sizing_mode="stretch_width",

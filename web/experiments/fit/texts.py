@@ -109,14 +109,14 @@ def table_html(runs: list[FitRun], code: str) -> str:
                  sig(run.mse, 3, code), sig(run.ms_per_epoch, 3, code))
         rows.append("<tr>" + "".join(f'<td style="{CELL}">{html.escape(str(c))}</td>'
                                      for c in cells) + "</tr>")
-    return ('<table class="nnlab-fit-table" style="border-collapse:collapse;font-size:17px;'
+    return ('<table class="nnlab-fit-table" style="border-collapse:collapse;font-size:0.95em;'
             f'font-variant-numeric:tabular-nums"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 CELL = "padding:3px 10px;text-align:right;border-bottom:1px solid #ddd"
-LABEL = "color:#444;font-size:17px"
-VALUE = "font-size:21px;font-weight:700;font-variant-numeric:tabular-nums"
+LABEL = "color:#444;font-size:0.95em"
+VALUE = "font-size:1.15em;font-weight:700;font-variant-numeric:tabular-nums"
 
 
 def numbers_html(run: FitRun | None, code: str) -> str:

@@ -154,7 +154,7 @@ class FitCard(pn.viewable.Viewer):
         picture = pn.Column(
             card.main_figure(self.figure),
             card.note(pn.bind(self._linear_note, rev, code), css_class="nnlab-fit-linear"),
-            card.tools(self.display, [(self.export_curve, "fit-curve")], self.link),
+            card.tools(self.display, self.export_curve, "fit-curve", self.link),
             sizing_mode="stretch_width")
         return pn.Column(
             card.heading(self.display, "exp.fit.title", "exp.fit.question"),

@@ -32,7 +32,7 @@ i18n.register({
     "exp.gen.patience": ("Patience", "Geduld"),
     "exp.gen.early_stopping": ("Early stopping", "Early Stopping"),
     "exp.gen.epochs": ("Epochs", "Epochen"),
-    "exp.gen.restore": ("Restore best weights", "Beste Gewichte zurückholen"),
+    "exp.gen.restore": ("↺ Best weights", "↺ Beste Gewichte"),
     "exp.gen.curves": ("MSE per epoch (log scale)", "MSE pro Epoche (log. Skala)"),
     "exp.gen.fit": ("The net's curve and the data", "Kurve des Netzes und die Daten"),
     "exp.gen.train": ("training", "Training"),

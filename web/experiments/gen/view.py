@@ -17,6 +17,7 @@ from web.experiments.gen.model import PRESETS, GenLab
 from web.ui import links, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
+from web.ui.export import export_buttons
 from web.ui.fields import NumberField
 from web.ui.widgets import from_param
 
@@ -140,16 +141,19 @@ class GenCard(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.Column:
         code, rev = self.display.param.code, self.lab.param.revision
-        pictures = pn.Row(card.main_figure(self.curve_figure),
-                          pn.pane.Bokeh(self.fit_figure, sizing_mode="stretch_width"),
-                          sizing_mode="stretch_width")
+        pictures = pn.Row(
+            pn.Column(card.main_figure(self.curve_figure),
+                      export_buttons(self.export_curves, "generalisation-curves", self.display),
+                      sizing_mode="stretch_width"),
+            pn.Column(pn.pane.Bokeh(self.fit_figure, sizing_mode="stretch_width"),
+                      export_buttons(self.export_fit, "generalisation-fit", self.display),
+                      sizing_mode="stretch_width"),
+            sizing_mode="stretch_width")
         right = pn.Column(
             pictures,
             card.note(pn.bind(lambda _r, c: texts.result_text(self.lab, c), rev, code),
                       css_class="nnlab-gen-result-box"),
-            card.tools(self.display, [(self.export_curves, "generalisation-curves"),
-                                      (self.export_fit, "generalisation-fit")], self.link),
-            sizing_mode="stretch_width")
+            self.link, sizing_mode="stretch_width")
         return pn.Column(
             card.heading(self.display, "exp.gen.title", "exp.gen.question"),
             self.presets(),

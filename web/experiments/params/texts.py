@@ -89,7 +89,7 @@ def table_html(lab: ParamsLab, code: str) -> str:
     verdict = i18n.text("exp.params.agrees" if count == lab.total else "exp.params.differs",
                         code)
     check = i18n.text("exp.params.check", code, count=count, verdict=verdict)
-    return ('<table style="border-collapse:collapse;font-size:18px;'
+    return ('<table style="border-collapse:collapse;font-size:1em;'
             f'font-variant-numeric:tabular-nums"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>'
             f'<p class="nnlab-params-check">{html.escape(check)}</p>')

@@ -90,7 +90,7 @@ class ParamsCard(pn.viewable.Viewer):
                                                   p.widths, p.use_bias, code)),
                          width=420)
         picture = pn.Column(card.main_figure(self.figure),
-                            card.tools(self.display, [(self.export_bars, "parameters")],
+                            card.tools(self.display, self.export_bars, "parameters",
                                        self.link),
                             sizing_mode="stretch_width")
         return pn.Column(

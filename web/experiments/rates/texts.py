@@ -88,6 +88,6 @@ def table_html(lab: RatesLab, colors: list[str], code: str) -> str:
         style = [CELL] * 4 + [CELL + ";text-align:left;max-width:420px"]
         rows.append(f'<tr class="nnlab-rates-lane-{k}">' + "".join(
             f'<td style="{s}">{c}</td>' for s, c in zip(style, cells, strict=True)) + "</tr>")
-    return ('<table style="border-collapse:collapse;font-size:16px;'
+    return ('<table style="border-collapse:collapse;font-size:0.9em;'
             f'font-variant-numeric:tabular-nums"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')

@@ -108,7 +108,7 @@ class RatesCard(pn.viewable.Viewer):
             self.lab, list(export.LANE_COLORS), c), rev, code), sizing_mode="stretch_width",
             css_classes=["nnlab-rates-table"])
         picture = pn.Column(card.main_figure(self.figure), table,
-                            card.tools(self.display, [(self.export_chart, "learning-rates")],
+                            card.tools(self.display, self.export_chart, "learning-rates",
                                        self.link),
                             sizing_mode="stretch_width")
         return pn.Column(

@@ -137,6 +137,6 @@ def table_html(lab: OptLab, colors: dict[str, str], code: str) -> str:
                  sig(path.distance(minima), 3, code))
         rows.append(f'<tr class="nnlab-opt-row-{path.name}">'
                     + "".join(f'<td style="{CELL}">{c}</td>' for c in cells) + "</tr>")
-    return ('<table style="border-collapse:collapse;font-size:15px;'
+    return ('<table style="border-collapse:collapse;font-size:0.85em;'
             f'font-variant-numeric:tabular-nums"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')

@@ -129,7 +129,7 @@ class OptCard(pn.viewable.Viewer):
                                      rev, code), css_classes=["nnlab-opt-table"])
         side = pn.Column(table, card.note(pn.bind(lambda _r, c: texts.note(self.lab, c),
                                                   rev, code)),
-                         card.tools(self.display, [(self.export_surface, "loss-surface")],
+                         card.tools(self.display, self.export_surface, "loss-surface",
                                     self.link),
                          sizing_mode="stretch_width", min_width=300)
         picture = pn.Column(pn.Column(pn.pane.Bokeh(self.figure), css_classes=["nnlab-main-figure"],
