@@ -28,7 +28,7 @@ def test_defaults_are_the_materials_first_run() -> None:
 
 def test_task_is_the_materials_setup() -> None:
     x, y = task.dataset(0)
-    assert x.shape == (1000, 1) and 0.0 <= x.min() and x.max() <= 1.0
+    assert x.shape == (1000, 1) and x.min() >= 0.0 and x.max() <= 1.0
     np.testing.assert_array_equal(y, task.invented_function(x))
     assert task.curve_x().shape == (100,)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import panel as pn
 import pytest
 
@@ -39,7 +41,7 @@ def test_bad_text_is_refused_with_its_reason(text: str, key: str) -> None:
 def test_formula_agrees_with_pycore(widths: list[int], bias: bool) -> None:
     layers = layer_counts(widths, bias)
     assert [layer.total for layer in layers] == [
-        n * u + (u if bias else 0) for n, u in zip(widths, widths[1:], strict=False)]
+        n * u + (u if bias else 0) for n, u in itertools.pairwise(widths)]
     assert sum(layer.total for layer in layers) == build(widths, bias).count_params()
 
 

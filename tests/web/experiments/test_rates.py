@@ -85,7 +85,7 @@ def test_view_draws_three_curves_and_marks_the_divergence(rates: RatesLab) -> No
     low, high = export.y_limits(rates)
     assert (view.figure.y_range.start, view.figure.y_range.end) == (low, high)
     assert view.stops.data["x"] == [rates.lanes[2].epochs[-1]]
-    assert view.stops.data["y"] == [high]
+    assert view.stops.data["y"] == [high / export.MARK_BELOW_TOP]
     assert [item.label.value for item in view.items] == ["lr 0.003, batch 32", "lr 0.3, batch 32",
                                                           "lr 1, batch 32"]
     rates.x_axis = "update"

@@ -65,7 +65,7 @@ class ParamsCard(pn.viewable.Viewer):
     def controls(self) -> pn.Column:
         lab, display, t = self.lab, self.display, self.display.text
         typed = from_param(pn.widgets.TextInput, lab.param.architecture,
-                           t("exp.params.architecture"), width=320,
+                           t("exp.params.architecture"), width=320, placeholder="2, 3, 2",
                            css_classes=["nnlab-params-architecture"],
                            stylesheets=theme.INPUT_STYLESHEETS)
         message = pn.pane.HTML(pn.bind(texts.message_html, lab.param.problem,

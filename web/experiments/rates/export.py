@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 LANE_COLORS = ("#1b9e77", "#7b3294", "#c51b7d")  # not orange/blue: those mean a sign
 HEADROOM = 10.0  # the y-axis ends this factor above the starting loss: a diverging curve leaves
+MARK_BELOW_TOP = 2.0  # the cross of a diverged lane sits just below the top (log axis)
 
 
 def x_values(lane: Lane, axis: str) -> list[float]:
@@ -47,7 +48,8 @@ def chart_figure(lab: RatesLab, display: Display) -> Figure:
     for lane, (x, y), color in zip(lab.lanes, series(lab), LANE_COLORS, strict=False):
         ax.plot(x, y, color=color, linewidth=2.5, label=texts.lane_label(lane, display.code))
         if lane.stopped is not None and x:
-            ax.plot([x[-1]], [high], "x", color=color, markersize=14, markeredgewidth=3)
+            ax.plot([x[-1]], [high / MARK_BELOW_TOP], "x", color=color, markersize=14,
+                    markeredgewidth=3)
     ax.set_yscale("log")
     ax.set_ylim(low, high)
     ax.set_xlabel(display.t(f"exp.rates.axis.{lab.x_axis}"))

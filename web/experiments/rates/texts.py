@@ -56,7 +56,7 @@ i18n.register({
         "Epoche. Der Loss wird nach jeder Epoche auf allen Punkten gemessen."),
 })
 
-CELL = "padding:3px 10px;text-align:right;border-bottom:1px solid #ddd"
+CELL = "padding:3px 10px;text-align:right;border-bottom:1px solid #ddd;white-space:nowrap"
 
 
 def setup_text(code: str) -> str:
@@ -85,7 +85,7 @@ def table_html(lab: RatesLab, colors: list[str], code: str) -> str:
                  f"{html.escape(lane_label(lane, code))}",
                  str(lane.updates_per_epoch), f"{sig(lane.seconds[-1], 3, code)} s",
                  sig(lane.losses[-1], 3, code), html.escape(status(lane, code))]
-        style = [CELL] * 4 + [CELL + ";text-align:left;max-width:420px"]
+        style = [CELL] * 4 + [CELL + ";text-align:left;white-space:normal"]
         rows.append(f'<tr class="nnlab-rates-lane-{k}">' + "".join(
             f'<td style="{s}">{c}</td>' for s, c in zip(style, cells, strict=True)) + "</tr>")
     return ('<table style="border-collapse:collapse;font-size:0.9em;'

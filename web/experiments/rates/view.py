@@ -66,7 +66,7 @@ class RatesCard(pn.viewable.Viewer):
             item.label = {"value": texts.lane_label(lane, code)}
         low, high = export.y_limits(lab)
         self.figure.y_range.update(start=low, end=high)
-        stops = [(s[0][-1], high, color) for lane, s, color in
+        stops = [(s[0][-1], high / export.MARK_BELOW_TOP, color) for lane, s, color in
                  zip(lab.lanes, series, export.LANE_COLORS, strict=False)
                  if lane.stopped is not None and s[0]]
         self.stops.data = {"x": [s[0] for s in stops], "y": [s[1] for s in stops],
