@@ -52,7 +52,7 @@ def test_a_value_the_param_refuses_changes_nothing(key: str, text: str) -> None:
     ("fit", FitLab, {"width": 600, "activation": "sigmoid", "ghosts": [1, 100]}),
     ("gen", GenLab, {"noise": 0.5, "split": "80/10/10", "early_stopping": True}),
     ("rates", RatesLab, {"mode": "batch", "batch_mid": 16, "lr_large": 2.0}),
-    ("opt", OptLab, {"surface": "saddle", "learning_rate": 0.05, "start_b": 0.01}),
+    ("opt", OptLab, {"surface": "saddle", "lr_step": 8, "start_b": 0.01}),
     ("params", ParamsLab, {"architecture": "4, 5, 1", "use_bias": False}),
 ])
 def test_every_cards_settings_round_trip(prefix, lab_class, changes) -> None:

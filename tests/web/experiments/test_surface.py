@@ -8,7 +8,7 @@ import panel as pn
 import pytest
 
 from web.experiments.surface import claims, functions
-from web.experiments.surface.model import OptLab
+from web.experiments.surface.model import LR_CHOICES, OptLab
 from web.experiments.surface.paths import OPTIMIZERS, Path
 from web.experiments.surface.texts import note
 from web.experiments.surface.view import OptCard
@@ -111,7 +111,7 @@ def test_paths_start_again_when_a_setting_changes() -> None:
     for _ in range(3):
         lab.step_once()
     assert {p.steps for p in lab.paths} == {3}
-    lab.learning_rate = 0.02
+    lab.lr_step = LR_CHOICES.index(0.02)
     assert {p.steps for p in lab.paths} == {0}
     assert [p.name for p in lab.paths] == [n for n in OPTIMIZERS if n in lab.chosen]
 

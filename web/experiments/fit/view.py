@@ -36,6 +36,7 @@ class FitCard(pn.viewable.Viewer):
         self.current = ColumnDataSource({"x": [], "y": []})
         self.times = ColumnDataSource({"label": [], "ms": [], "color": []})
         self._ghosts_shown: tuple = ()
+        self.ticks = plots.TickLabels()
         self.figure = self._figure()
         self.time_figure = self._time_figure()
         self.link = card.LinkTool(display, PREFIX,
@@ -72,7 +73,7 @@ class FitCard(pn.viewable.Viewer):
         fig.vbar(x="label", top="ms", width=0.7, color="color", source=self.times)
         fig.y_range.start = 0
         fig.xaxis.major_label_orientation = 0.5
-        plots.finish(fig, self.display, "exp.fit.times", axes="y")
+        plots.finish(fig, self.display, "exp.fit.times")
         return fig
 
     @bokeh_edit
@@ -97,6 +98,10 @@ class FitCard(pn.viewable.Viewer):
         self._now_item.label = {"value": i18n.text("exp.fit.now", code,
                                                    epoch=run.epochs if run else 0)}
         done = [r for r in lab.runs if r.ms_per_epoch is not None]
+        self.ticks.set(self.figure.xaxis[0], plots.nice_ticks(0.0, 1.0), code)
+        self.ticks.set(self.figure.yaxis[0], plots.nice_ticks(*export.y_limits()), code)
+        slowest = max((r.ms_per_epoch for r in done), default=1.0)
+        self.ticks.set(self.time_figure.yaxis[0], plots.nice_ticks(0.0, slowest), code)
         self.time_figure.x_range.factors = [r.label for r in done]
         self.times.data = {"label": [r.label for r in done], "ms": [r.ms_per_epoch for r in done],
                            "color": [export.activation_color(r.activation) for r in done]}

@@ -19,6 +19,7 @@ from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.export import export_buttons
 from web.ui.fields import NumberField
+from web.ui.loss_chart import LOG_TICKS
 from web.ui.widgets import from_param
 
 PREFIX = "gen"
@@ -42,8 +43,10 @@ class GenCard(pn.viewable.Viewer):
         self.fit_figure = self._fit_figure()
         self.link = card.LinkTool(display, PREFIX,
                                   lambda: links.param_values(self.lab, PREFIX, GenLab.LINK_PARAMS))
+        self.ticks = plots.TickLabels()
         self.draw()
         self.lab.param.watch(self.draw, "revision")
+        display.param.watch(self.draw, "code")
 
     # --- pictures ------------------------------------------------------------------------
     def _curve_figure(self):
@@ -61,7 +64,7 @@ class GenCard(pn.viewable.Viewer):
         plots.legend(fig, self.display, [(train, "exp.gen.train"), (val, "exp.gen.val"),
                                          (best, "exp.gen.best")], place="below",
                      orientation="horizontal")
-        plots.finish(fig, self.display, "exp.gen.curves", log_y=True)
+        plots.finish(fig, self.display, "exp.gen.curves")
         t = self.display.text
         self.display.follow(fig.xaxis[0], "axis_label", t("exp.gen.epoch_axis"))
         return fig
@@ -87,7 +90,12 @@ class GenCard(pn.viewable.Viewer):
 
     @bokeh_edit
     def draw(self, _event: object = None) -> None:
-        lab, curves = self.lab, self.lab.curves
+        lab, curves, code = self.lab, self.lab.curves, self.display.code
+        self.ticks.set(self.fit_figure.xaxis[0], plots.nice_ticks(0.0, 1.0), code)
+        self.ticks.set(self.fit_figure.yaxis[0], plots.nice_ticks(*export.Y_LIMITS), code)
+        self.ticks.set(self.curve_figure.yaxis[0], LOG_TICKS, code)
+        self.ticks.set(self.curve_figure.xaxis[0], plots.nice_ticks(
+            0.0, float(curves.epochs[-1]) if curves and curves.epochs[-1] else 1.0), code)
         split = lab.split_data or data.make(lab.points, lab.noise, lab.split, lab.seed)
         for part, (x, y) in split.parts().items():
             if len(self.points[part].data["x"]) != len(x) or not (

@@ -48,7 +48,7 @@ class ParamsCard(pn.viewable.Viewer):
         plots.legend(fig, self.display, [(stack[0], "exp.params.weights"),
                                          (stack[1], "exp.params.biases")], place="below",
                      orientation="horizontal")
-        plots.finish(fig, self.display, "exp.params.figure", axes="y")
+        plots.finish(fig, self.display, "exp.params.figure")
         return fig
 
     @bokeh_edit
@@ -60,7 +60,9 @@ class ParamsCard(pn.viewable.Viewer):
         self.bars.data = {"layer": names, "weights": [layer.weights for layer in layers],
                           "biases": [layer.biases for layer in layers],
                           "total": [layer.total for layer in layers]}
-        self.figure.y_range.end = 1.15 * max(layer.total for layer in layers)
+        top = 1.15 * max(layer.total for layer in layers)
+        self.figure.y_range.end = top
+        plots.label_range(self.figure.yaxis[0], 0.0, top, code)
 
     def controls(self) -> pn.Column:
         lab, display, t = self.lab, self.display, self.display.text

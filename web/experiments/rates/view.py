@@ -16,6 +16,7 @@ from web.ui import i18n, links
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fields import NumberField
+from web.ui.loss_chart import LOG_TICKS
 from web.ui.widgets import from_param
 
 PREFIX = "rates"
@@ -34,6 +35,7 @@ class RatesCard(pn.viewable.Viewer):
         self.link = card.LinkTool(display, PREFIX,
                                   lambda: links.param_values(self.lab, PREFIX,
                                                              RatesLab.LINK_PARAMS))
+        self.ticks = plots.TickLabels()
         self.draw()
         self.lab.param.watch(self.draw, ["revision", "x_axis"])
         display.param.watch(self.draw, "code")
@@ -52,7 +54,7 @@ class RatesCard(pn.viewable.Viewer):
         self.display.follow(fig.xaxis[0], "axis_label", pn.bind(
             lambda axis, code: i18n.text(f"exp.rates.axis.{axis}", code),
             self.lab.param.x_axis, self.display.param.code))
-        plots.finish(fig, self.display, "exp.rates.chart", log_y=True)
+        plots.finish(fig, self.display, "exp.rates.chart")
         return fig
 
     @bokeh_edit
@@ -66,6 +68,9 @@ class RatesCard(pn.viewable.Viewer):
             item.label = {"value": texts.lane_label(lane, code)}
         low, high = export.y_limits(lab)
         self.figure.y_range.update(start=low, end=high)
+        self.ticks.set(self.figure.yaxis[0], LOG_TICKS, code)
+        right = max((max(s[0]) for s in series if s[0]), default=1.0) or 1.0
+        self.ticks.set(self.figure.xaxis[0], plots.nice_ticks(0.0, right), code)
         stops = [(s[0][-1], high / export.MARK_BELOW_TOP, color) for lane, s, color in
                  zip(lab.lanes, series, export.LANE_COLORS, strict=False)
                  if lane.stopped is not None and s[0]]

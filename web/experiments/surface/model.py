@@ -30,13 +30,14 @@ class OptLab(LiveExperiment):
     surface = param.Selector(default="quadratic", objects=list(SURFACES))
     chosen = param.ListSelector(default=["sgd", "momentum", "nesterov", "rmsprop", "adam"],
                                 objects=list(OPTIMIZERS))
-    learning_rate = param.Selector(default=0.01, objects=LR_CHOICES)
+    lr_step = param.Integer(default=LR_CHOICES.index(0.01), bounds=(0, len(LR_CHOICES) - 1),
+                            doc="Position on the learning-rate ladder (the slider).")
     momentum = param.Number(default=0.9, bounds=(0.0, 0.99))
     steps = param.Integer(default=300, bounds=(1, 5000))
     start_a = param.Number(default=-4.0, bounds=(-100.0, 100.0))
     start_b = param.Number(default=3.0, bounds=(-100.0, 100.0))
 
-    LINK_PARAMS = ("surface", "chosen", "learning_rate", "momentum", "steps", "start_a",
+    LINK_PARAMS = ("surface", "chosen", "lr_step", "momentum", "steps", "start_a",
                    "start_b")
     UNITS_PER_SLICE = 4  # Play shows every fourth step: an animation, not a jump to the end
 
@@ -46,6 +47,10 @@ class OptLab(LiveExperiment):
         self._net: Surface | None = None
         self._grids: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self.reset()
+
+    @property
+    def learning_rate(self) -> float:
+        return LR_CHOICES[self.lr_step]
 
     # --- the surface ---------------------------------------------------------------------
     def current(self) -> Surface:
@@ -67,12 +72,12 @@ class OptLab(LiveExperiment):
     @param.depends("surface", watch=True)
     def _surface_chosen(self) -> None:
         s = self.current()
-        self.param.update(learning_rate=s.learning_rate, steps=s.steps, start_a=s.start[0],
-                          start_b=s.start[1])
+        self.param.update(lr_step=LR_CHOICES.index(s.learning_rate), steps=s.steps,
+                          start_a=s.start[0], start_b=s.start[1])
         self.reset()
 
     # --- paths ---------------------------------------------------------------------------
-    @param.depends("chosen", "learning_rate", "momentum", "start_a", "start_b", watch=True)
+    @param.depends("chosen", "lr_step", "momentum", "start_a", "start_b", watch=True)
     def reset(self) -> None:
         """Every chosen optimizer back at the start (step 0)."""
         surface = self.current()

@@ -25,7 +25,7 @@ i18n.register({
     "exp.opt.surface.net": ("Slice through two weights of a net",
                             "Schnitt durch zwei Gewichte eines Netzes"),
     "exp.opt.chosen": ("Optimizers", "Optimierer"),
-    "exp.opt.lr": ("Learning rate", "Lernrate"),
+    "exp.opt.lr_value": ("Learning rate: {lr}", "Lernrate: {lr}"),
     "exp.opt.momentum": ("Momentum (SGD variants)", "Momentum (SGD-Varianten)"),
     "exp.opt.start_a": ("Start {label}", "Start {label}"),
     "exp.opt.steps": ("Steps", "Schritte"),

@@ -38,8 +38,10 @@ class OptCard(pn.viewable.Viewer):
         self._shown_surface: str | None = None
         self.link = card.LinkTool(display, PREFIX,
                                   lambda: links.param_values(self.lab, PREFIX, OptLab.LINK_PARAMS))
+        self.ticks = plots.TickLabels()
         self.draw()
         self.lab.param.watch(self.draw, "revision")
+        display.param.watch(self.draw, "code")
 
     def _figure(self):
         fig = figure(frame_width=FRAME, frame_height=FRAME, x_range=(0.0, 1.0),
@@ -66,6 +68,8 @@ class OptCard(pn.viewable.Viewer):
     def draw(self, _event: object = None) -> None:
         lab, fig, code = self.lab, self.figure, self.display.code
         surface = lab.current()
+        self.ticks.set(fig.xaxis[0], plots.nice_ticks(*surface.a_range), code)
+        self.ticks.set(fig.yaxis[0], plots.nice_ticks(*surface.b_range), code)
         if self._shown_surface != lab.surface:
             self._shown_surface = lab.surface
             a, b, loss = lab.grid()
@@ -98,11 +102,13 @@ class OptCard(pn.viewable.Viewer):
             css_classes=["nnlab-opt-surface"], stylesheets=theme.INPUT_STYLESHEETS)
         chosen = from_param(pn.widgets.MultiChoice, lab.param.chosen, t("exp.opt.chosen"),
                             width=320, css_classes=["nnlab-opt-chosen"])
-        rate = from_param(pn.widgets.DiscreteSlider, lab.param.learning_rate, t("exp.opt.lr"),
-                          options=pn.bind(lambda code: {fmt.sig(v, 3, code): v
-                                                        for v in LR_CHOICES},
-                                          display.param.code),
-                          width=300, css_classes=["nnlab-opt-lr"])
+        # An IntSlider over the ladder (Panel's DiscreteSlider labels itself with CustomJS,
+        # which the static site's Content Security Policy does not run).
+        rate = from_param(pn.widgets.IntSlider, lab.param.lr_step, pn.bind(
+            lambda step, code: i18n.text("exp.opt.lr_value", code,
+                                         lr=fmt.sig(LR_CHOICES[step], 3, code)),
+            lab.param.lr_step, display.param.code), show_value=False, width=300,
+            css_classes=["nnlab-opt-lr"])
         momentum = from_param(pn.widgets.FloatSlider, lab.param.momentum, t("exp.opt.momentum"),
                               step=0.01, width=300, css_classes=["nnlab-opt-momentum"])
         labels = pn.bind(lambda _rev: lab.current().labels, lab.param.revision)
