@@ -146,3 +146,16 @@ def test_view_draws_the_surface_and_every_path() -> None:
     lab.surface = "saddle"
     assert view.marks.data == {"x": [0.0, 0.0], "y": [1.0, -1.0]}
     assert view.figure.x_range.start == functions.SADDLE.a_range[0]
+
+
+def test_table_says_when_a_path_diverged() -> None:
+    from web.experiments.surface.export import COLORS
+    from web.experiments.surface.texts import table_html
+
+    lab = OptLab(chosen=["sgd", "adam"])
+    lab.surface = "rosenbrock"  # brings its start and steps
+    lab.lr_step = LR_CHOICES.index(0.005)  # above SGD's stable rate here
+    lab.run_now()
+    sgd, adam = lab.paths
+    assert sgd.diverged and not adam.diverged
+    assert f"diverged after {sgd.steps} steps" in table_html(lab, COLORS, "en")

@@ -33,16 +33,16 @@ i18n.register({
     "exp.opt.play": ("▶ Play", "▶ Abspielen"),
     "exp.opt.pause": ("■ Pause", "■ Pause"),
     "exp.opt.reset": ("↺ Back to start", "↺ Zurück zum Start"),
-    "exp.opt.figure": ("Loss surface (bands: equal loss) and the optimizers' paths",
-                       "Verlustfläche (Bänder: gleicher Loss) und die Wege der Optimierer"),
+    "exp.opt.figure": ("Loss surface and the optimizers' paths",
+                       "Verlustfläche und die Wege der Optimierer"),
     "exp.opt.minimum": ("minimum", "Minimum"),
     "exp.opt.trained": ("trained weights", "trainierte Gewichte"),
     "exp.opt.start": ("start", "Start"),
     "exp.opt.col.name": ("Optimizer", "Optimierer"),
-    "exp.opt.col.steps": ("Steps", "Schritte"),
     "exp.opt.col.loss": ("Loss", "Loss"),
     "exp.opt.col.distance": ("Distance", "Abstand"),
-    "exp.opt.diverged": ("diverged (stopped)", "divergiert (gestoppt)"),
+    "exp.opt.diverged": ("diverged after {steps} steps (stopped)",
+                         "nach {steps} Schritten divergiert (gestoppt)"),
     "exp.opt.note.quadratic": (
         "A bowl {condition}× steeper across than along its valley (turned by {angle} rad). "
         "At learning rate {lr}, plain SGD needs {sgd} steps to a loss below {target}{zigzag}; "
@@ -124,16 +124,18 @@ def note(lab: OptLab, code: str) -> str:
 
 
 def table_html(lab: OptLab, colors: dict[str, str], code: str) -> str:
-    """One row per optimizer: steps taken, loss now, distance to the (nearest) minimum."""
+    """One row per optimizer: loss now and distance to the (nearest) minimum (and after how
+    many steps it diverged, if it did)."""
     t = lambda key: html.escape(i18n.text(key, code))  # noqa: E731
     head = "".join(f'<th style="{CELL};color:#444">{t("exp.opt.col." + c)}</th>'
-                   for c in ("name", "steps", "loss", "distance"))
+                   for c in ("name", "loss", "distance"))
     minima = lab.current().minima
     rows = []
     for path in lab.paths:
-        status = f" — {t('exp.opt.diverged')}" if path.diverged else ""
+        status = (" — " + html.escape(i18n.text("exp.opt.diverged", code, steps=path.steps))
+                  if path.diverged else "")
         cells = (f'<span style="color:{colors[path.name]};font-weight:700">■</span> '
-                 f"{path.name}{status}", str(path.steps), sig(path.losses[-1], 4, code),
+                 f"{path.name}{status}", sig(path.losses[-1], 4, code),
                  sig(path.distance(minima), 3, code))
         rows.append(f'<tr class="nnlab-opt-row-{path.name}">'
                     + "".join(f'<td style="{CELL}">{c}</td>' for c in cells) + "</tr>")

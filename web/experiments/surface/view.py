@@ -104,11 +104,13 @@ class OptCard(pn.viewable.Viewer):
                             width=320, css_classes=["nnlab-opt-chosen"])
         # An IntSlider over the ladder (Panel's DiscreteSlider labels itself with CustomJS,
         # which the static site's Content Security Policy does not run).
-        rate = from_param(pn.widgets.IntSlider, lab.param.lr_step, pn.bind(
-            lambda step, code: i18n.text("exp.opt.lr_value", code,
-                                         lr=fmt.sig(LR_CHOICES[step], 3, code)),
-            lab.param.lr_step, display.param.code), show_value=False, width=300,
-            css_classes=["nnlab-opt-lr"])
+        rate = pn.Column(
+            pn.pane.HTML(pn.bind(lambda step, code: i18n.text(
+                "exp.opt.lr_value", code, lr=fmt.sig(LR_CHOICES[step], 3, code)),
+                lab.param.lr_step, display.param.code), margin=(0, 10),
+                css_classes=["nnlab-opt-lr-value"]),
+            from_param(pn.widgets.IntSlider, lab.param.lr_step, "", show_value=False,
+                       width=300, css_classes=["nnlab-opt-lr"]), margin=0)
         momentum = from_param(pn.widgets.FloatSlider, lab.param.momentum, t("exp.opt.momentum"),
                               step=0.01, width=300, css_classes=["nnlab-opt-momentum"])
         labels = pn.bind(lambda _rev: lab.current().labels, lab.param.revision)
