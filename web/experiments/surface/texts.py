@@ -80,6 +80,10 @@ i18n.register({
         "Ein 1-{hidden}-1-tanh-Netz, trainiert auf sin(2πx) ({points} Punkte); der Loss über "
         "zwei seiner Gewichte ({a} und {b}), alle anderen Gewichte auf ihren trainierten "
         "Werten. Der Stern markiert die trainierten Werte."),
+    "exp.opt.bands": ("Bands of equal loss: light is low, darker is higher (each band one step "
+                      "in log loss).",
+                      "Bänder gleichen Losses: hell ist niedrig, dunkler höher (jedes Band eine "
+                      "Stufe im logarithmierten Loss)."),
     "exp.opt.rules": (
         "Each path is pycore's own optimizer updating the two parameters as one array "
         "(opt.apply([g], [w])), the same code that trains the nets of this lab.",
@@ -119,8 +123,8 @@ def note(lab: OptLab, code: str) -> str:
         else:
             fields = {k: n(found[k]) if found[k] is not None else "—"
                       for k in ("stable", "unstable")}
-    return (i18n.text(f"exp.opt.note.{lab.surface}", code, **fields) + " "
-            + i18n.text("exp.opt.rules", code))
+    return " ".join(i18n.text(key, code, **fields) for key in (
+        f"exp.opt.note.{lab.surface}", "exp.opt.bands", "exp.opt.rules"))
 
 
 def table_html(lab: OptLab, colors: dict[str, str], code: str) -> str:
