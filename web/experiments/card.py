@@ -54,6 +54,18 @@ class LinkTool(pn.viewable.Viewer):
         return pn.Column(self.button, self.field, sizing_mode="stretch_width", margin=0)
 
 
+def action_buttons(labels: dict[str, Any], action: Callable[[str], None], css_prefix: str,
+                   **kwargs: Any) -> list[pn.widgets.Button]:
+    """One button per ``name: label`` (a string or a translation reference) that calls
+    ``action(name)``; CSS hook ``<css_prefix>-<name>``."""
+    buttons = []
+    for name, label in labels.items():
+        button = pn.widgets.Button(label=label, css_classes=[f"{css_prefix}-{name}"], **kwargs)
+        button.on_click(lambda _event, name=name: action(name))
+        buttons.append(button)
+    return buttons
+
+
 def run_toggle(lab: param.Parameterized, display: Display, css_class: str, width: int = 150,
                keys: tuple[str, str] = ("exp.run", "exp.stop")) -> pn.widgets.Toggle:
     """The Run/Stop toggle of a card: it *is* the view-model's ``running`` param; its label

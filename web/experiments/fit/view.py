@@ -118,12 +118,9 @@ class FitCard(pn.viewable.Viewer):
     # --- layout --------------------------------------------------------------------------
     def controls(self) -> pn.Column:
         lab, t, display = self.lab, self.display.text, self.display
-        presets = []
-        for name, (width, activation) in PRESETS.items():
-            button = pn.widgets.Button(label=f"{activation} · {width}", width=150,
-                                       css_classes=[f"nnlab-fit-preset-{name}"])
-            button.on_click(lambda _e, name=name: lab.preset(name))
-            presets.append(button)
+        presets = card.action_buttons({name: f"{activation} · {width}" for name, (width, activation)
+                                       in PRESETS.items()}, lab.preset, "nnlab-fit-preset",
+                                      width=150)
         run = card.run_toggle(lab, display, "nnlab-fit-run", 150)
         numbers = pn.pane.HTML(pn.bind(lambda _rev, code: texts.numbers_html(lab.run, code),
                                        lab.param.revision, display.param.code), margin=(0, 5))

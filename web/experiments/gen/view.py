@@ -123,12 +123,9 @@ class GenCard(pn.viewable.Viewer):
                           stylesheets=theme.INPUT_STYLESHEETS)
 
     def presets(self) -> pn.Row:
-        buttons = []
-        for name in PRESETS:
-            button = pn.widgets.Button(label=self.display.text(f"exp.gen.preset.{name}"),
-                                       css_classes=[f"nnlab-gen-preset-{name}"])
-            button.on_click(lambda _e, name=name: self.lab.preset(name))
-            buttons.append(button)
+        buttons = card.action_buttons({name: self.display.text(f"exp.gen.preset.{name}")
+                                       for name in PRESETS}, self.lab.preset,
+                                      "nnlab-gen-preset")
         return pn.Row(*buttons, styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
 
     def controls(self) -> pn.Column:

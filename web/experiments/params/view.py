@@ -75,12 +75,8 @@ class ParamsCard(pn.viewable.Viewer):
                                css_classes=["nnlab-params-message"])
         bias = from_param(pn.widgets.Checkbox, lab.param.use_bias, t("exp.params.use_bias"),
                           css_classes=["nnlab-params-bias"])
-        presets = []
-        for name in PRESETS:
-            button = pn.widgets.Button(label=t(f"exp.params.preset.{name}"), width=320,
-                                       css_classes=[f"nnlab-params-preset-{name}"])
-            button.on_click(lambda _e, name=name: lab.preset(name))
-            presets.append(button)
+        presets = card.action_buttons({name: t(f"exp.params.preset.{name}") for name in PRESETS},
+                                      lab.preset, "nnlab-params-preset", width=320)
         return pn.Column(typed, message, bias, *presets, width=card.CONTROLS_WIDTH)
 
     def __panel__(self) -> pn.Column:

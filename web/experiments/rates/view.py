@@ -84,12 +84,8 @@ class RatesCard(pn.viewable.Viewer):
 
     def controls(self) -> pn.Column:
         lab, display, t = self.lab, self.display, self.display.text
-        choose = []
-        for mode in MODES:
-            button = pn.widgets.Button(label=t(f"exp.rates.mode.{mode}"), width=330,
-                                       css_classes=[f"nnlab-rates-mode-{mode}"])
-            button.on_click(lambda _e, mode=mode: lab.choose(mode))
-            choose.append(button)
+        choose = card.action_buttons({mode: t(f"exp.rates.mode.{mode}") for mode in MODES},
+                                     lab.choose, "nnlab-rates-mode", width=330)
         lr_fields = pn.Row(self._field("lr_small"), self._field("lr_good"),
                            visible=pn.bind(lambda m: m == "lr", lab.param.mode))
         lr_large = pn.Row(self._field("lr_large"),
