@@ -87,3 +87,5 @@ def test_view_draws_one_bar_per_layer() -> None:
     lab.preset("deep")
     assert view.bars.data["total"] == [128, 64 * 64 + 64, 64 * 64 + 64, 65]
     assert view.figure.x_range.factors == view.bars.data["layer"]
+    lab.preset("digits")
+    assert (view.figure.y_range.start, view.figure.y_range.end) == (0.0, 1.15 * 100480)

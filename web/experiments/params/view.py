@@ -36,15 +36,15 @@ class ParamsCard(pn.viewable.Viewer):
         display.param.watch(self.draw, "code")
 
     def _figure(self):
+        # Range1d (a tuple): a new end set later reaches the browser (a DataRange1d does not)
         fig = figure(height=card.PICTURE_HEIGHT, sizing_mode="stretch_width",
-                     x_range=FactorRange(), toolbar_location=None, tools="")
+                     x_range=FactorRange(), y_range=(0.0, 1.0), toolbar_location=None, tools="")
         stack = fig.vbar_stack(["weights", "biases"], x="layer", width=0.6, source=self.bars,
                                color=list(export.COLORS))
         labels = LabelSet(x="layer", y="total", text="total", source=self.bars,
                           text_align="center", y_offset=4)
         self.display.follow(labels, "text_font_size", self.display.px(theme.PLOT_TEXT_PX))
         fig.add_layout(labels)
-        fig.y_range.start = 0
         plots.legend(fig, self.display, [(stack[0], "exp.params.weights"),
                                          (stack[1], "exp.params.biases")], place="below",
                      orientation="horizontal")
@@ -61,7 +61,7 @@ class ParamsCard(pn.viewable.Viewer):
                           "biases": [layer.biases for layer in layers],
                           "total": [layer.total for layer in layers]}
         top = 1.15 * max(layer.total for layer in layers)
-        self.figure.y_range.end = top
+        self.figure.y_range.update(start=0.0, end=top)
         plots.label_range(self.figure.yaxis[0], 0.0, top, code)
 
     def controls(self) -> pn.Column:
