@@ -34,6 +34,7 @@ i18n.register({
     "app.tab.network": ("Network & training", "Netz & Training"),
     "app.tab.activations": ("Activations", "Aktivierungen"),
     "app.tab.deepnets": ("Deep nets", "Tiefe Netze"),
+    "app.tab.experiments": ("Experiments", "Experimente"),
 })
 
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
@@ -69,6 +70,12 @@ def _deepnets(display: Display) -> pn.viewable.Viewer:
     return DeepNetsView(display)
 
 
+def _experiments(display: Display) -> pn.viewable.Viewer:
+    from web.experiments.view import ExperimentsView
+
+    return ExperimentsView(display)
+
+
 @dataclass(frozen=True)
 class Tab:
     """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
@@ -84,6 +91,7 @@ TABS = (
     Tab("network", "app.tab.network", _network),
     Tab("activations", "app.tab.activations", _activations),
     Tab("deepnets", "app.tab.deepnets", _deepnets),
+    Tab("experiments", "app.tab.experiments", _experiments),
 )
 
 

@@ -68,7 +68,8 @@ _FACTORIES: dict[str, Callable[..., Activation]] = {
     "linear": lambda: Activation("linear", lambda z: z.copy(), np.ones_like),
     "sigmoid": lambda: Activation("sigmoid", sigmoid, lambda z: sigmoid(z) * sigmoid(-z)),
     "tanh": lambda: Activation("tanh", np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),
-    "relu": lambda: Activation("relu", elementwise.relu, lambda z: np.where(z > 0.0, 1.0, 0.0)),
+    # (z > 0) as floats: the same 1.0 / 0.0 as np.where(z > 0, 1.0, 0.0), about twice as fast.
+    "relu": lambda: Activation("relu", elementwise.relu, lambda z: (z > 0.0).astype(np.float64)),
     "leaky_relu": leaky_relu,
     "elu": elu,
     "selu": elementwise.selu,

@@ -84,7 +84,11 @@ def apply_linear(axis, low: float, high: float, code: str, count: int | None = N
         axis.ticker = BasicTicker(desired_num_ticks=count)
     places = decimals(low, high, count or 6)
     pattern = "0" if places == 0 else "0.[" + "0" * places + "]"
-    axis.formatter = NumeralTickFormatter(format=pattern, language=NUMERAL_LANGUAGE[code])
+    language = NUMERAL_LANGUAGE[code]
+    if isinstance(axis.formatter, NumeralTickFormatter):  # update: no new model every redraw
+        axis.formatter.update(format=pattern, language=language)
+    else:
+        axis.formatter = NumeralTickFormatter(format=pattern, language=language)
 
 
 def follow_linear(display: Display, axis, bounds) -> None:

@@ -19,13 +19,14 @@ the trainer is reset, so runs from different presets are never joined into one l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import param
 
 import pycore
-from pycore.callbacks import TrainingStopped
+from pycore.callbacks import Callback, TrainingStopped
 from web.ui.live_model import LiveModel
 from web.ui.pacing import FramePacer
 from web.ui.training_checks import configuration_problem, is_saturated
@@ -84,12 +85,14 @@ class Trainer(param.Parameterized):
     run_count = param.Integer(default=0, doc="Ticks when a run starts (the chart breaks).")
 
     def __init__(self, live: LiveModel, data: Dataset, seed: int = 0,
-                 metrics: tuple[str, ...] = (), **params: object) -> None:
+                 metrics: tuple[str, ...] = (), callbacks: Sequence[Callback] = (),
+                 **params: object) -> None:
         super().__init__(**params)
         self.live = live
         self.data = data
         self.seed = seed
         self.metrics = metrics
+        self.callbacks = list(callbacks)
         self.runs: list[Run] = []
         self._looping = False
         self._compile()
@@ -178,8 +181,9 @@ class Trainer(param.Parameterized):
         """Train ``epochs`` more epochs from the current weights; return the last epoch's logs.
 
         A diverging run is stopped by pycore, which restores the last finite weights; the
-        event is kept in ``stopped`` and the loop pauses. A configuration problem trains
-        nothing (``problem`` says why)."""
+        event is kept in ``stopped`` and the loop pauses. ``callbacks`` (pycore callbacks, given
+        to the constructor) see every epoch; one that sets ``model.stop_training`` pauses the
+        loop as well. A configuration problem trains nothing (``problem`` says why)."""
         if self.problem is not None:
             self.running = False
             return {}
@@ -188,7 +192,8 @@ class Trainer(param.Parameterized):
         result = self.model.fit(
             data.x_train, data.y_train, epochs=self.epoch + epochs, initial_epoch=self.epoch,
             batch_size=min(self.batch_size, len(data.x_train)), validation_data=validation,
-            shuffle=True, seed=self.seed + 7919 * self.run.number, verbose=0)
+            shuffle=True, seed=self.seed + 7919 * self.run.number, callbacks=self.callbacks,
+            verbose=0)
         completed = len(result.history.get("loss", []))
         for k in range(completed):
             self.run.add(self.epoch + k + 1,
@@ -197,6 +202,8 @@ class Trainer(param.Parameterized):
             self.saturated = is_saturated(self.model, data.x_val if validation else data.x_train)
             if result.stopped is not None:
                 self.stopped = result.stopped
+                self.running = False
+            if self.model.stop_training:  # a callback ended the run (e.g. early stopping)
                 self.running = False
             self.epoch += completed
         self.live.touch()

@@ -1,0 +1,1 @@
+"""Card "Generalisation": over- and underfitting, and what cures them."""

@@ -1,0 +1,1 @@
+"""Card "Parameter counter": inputs × units + units per layer, checked against pycore."""

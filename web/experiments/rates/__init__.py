@@ -1,0 +1,1 @@
+"""Card "Learning rate and batch size": the same net trained three ways, side by side."""
