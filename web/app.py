@@ -12,17 +12,16 @@ external requests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import panel as pn
 
+from web import activations, deepnets, division, experiments, graph
 from web.ui import export, i18n, theme
 from web.ui.display import Display
 from web.ui.keys_help import KeysHelp
 from web.ui.lazy import in_background_after_first_paint, on_first_view
 from web.ui.links import read_hash
 from web.ui.model_files import ModelFiles
+from web.ui.parts import Part
 from web.ui.tabs import retitle
 from web.ui.widgets import from_param
 
@@ -40,58 +39,19 @@ i18n.register({
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
 
 
-def _division(display: Display) -> pn.viewable.Viewer:
-    from web.division.view import DivisionView
-
-    return DivisionView(display)
-
-
-def _graph(display: Display) -> pn.viewable.Viewer:
-    from web.graph.view import GraphView
-
-    return GraphView(display)
-
-
 def _network(display: Display) -> pn.viewable.Viewer:
     from web.network.view import NetworkView
 
     return NetworkView(display)
 
 
-def _activations(display: Display) -> pn.viewable.Viewer:
-    from web.activations.view import ActivationView
-
-    return ActivationView(display)
-
-
-def _deepnets(display: Display) -> pn.viewable.Viewer:
-    from web.deepnets.view import DeepNetsView
-
-    return DeepNetsView(display)
-
-
-def _experiments(display: Display) -> pn.viewable.Viewer:
-    from web.experiments.view import ExperimentsView
-
-    return ExperimentsView(display)
-
-
-@dataclass(frozen=True)
-class Tab:
-    """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
-
-    name: str
-    title: str
-    build: Callable[[Display], pn.viewable.Viewer]
-
-
 TABS = (
-    Tab("division", "app.tab.division", _division),
-    Tab("graph", "app.tab.graph", _graph),
-    Tab("network", "app.tab.network", _network),
-    Tab("activations", "app.tab.activations", _activations),
-    Tab("deepnets", "app.tab.deepnets", _deepnets),
-    Tab("experiments", "app.tab.experiments", _experiments),
+    Part("division", "app.tab.division", division.build),
+    Part("graph", "app.tab.graph", graph.build),
+    Part("network", "app.tab.network", _network),
+    Part("activations", "app.tab.activations", activations.build),
+    Part("deepnets", "app.tab.deepnets", deepnets.build),
+    Part("experiments", "app.tab.experiments", experiments.build),
 )
 
 
@@ -102,7 +62,7 @@ class Lab:
         self.display = display
         self.views: dict[str, pn.viewable.Viewer] = {}
 
-    def view(self, tab: Tab) -> pn.viewable.Viewer:
+    def view(self, tab: Part) -> pn.viewable.Viewer:
         if tab.name not in self.views:
             self.views[tab.name] = tab.build(self.display)
         return self.views[tab.name]

@@ -9,15 +9,15 @@ page's address changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import panel as pn
 import param
 
+from web.experiments import fit, gen, params, rates, surface
 from web.ui import i18n, links
 from web.ui.display import Display
+from web.ui.parts import Part
 from web.ui.widgets import from_param
 
 i18n.register({
@@ -30,51 +30,12 @@ i18n.register({
 })
 
 
-@dataclass(frozen=True)
-class CardSpec:
-    """A card: its name (also its link prefix), its button label key, and how to build it."""
-
-    name: str
-    title: str
-    build: Callable[[Display], Any]
-
-
-def _fit(display: Display) -> Any:
-    from web.experiments.fit.view import FitCard
-
-    return FitCard(display)
-
-
-def _gen(display: Display) -> Any:
-    from web.experiments.gen.view import GenCard
-
-    return GenCard(display)
-
-
-def _rates(display: Display) -> Any:
-    from web.experiments.rates.view import RatesCard
-
-    return RatesCard(display)
-
-
-def _opt(display: Display) -> Any:
-    from web.experiments.surface.view import OptCard
-
-    return OptCard(display)
-
-
-def _params(display: Display) -> Any:
-    from web.experiments.params.view import ParamsCard
-
-    return ParamsCard(display)
-
-
 CARDS = (
-    CardSpec("fit", "exp.card.fit", _fit),
-    CardSpec("gen", "exp.card.gen", _gen),
-    CardSpec("rates", "exp.card.rates", _rates),
-    CardSpec("opt", "exp.card.opt", _opt),
-    CardSpec("params", "exp.card.params", _params),
+    Part("fit", "exp.card.fit", fit.build),
+    Part("gen", "exp.card.gen", gen.build),
+    Part("rates", "exp.card.rates", rates.build),
+    Part("opt", "exp.card.opt", surface.build),
+    Part("params", "exp.card.params", params.build),
 )
 NAMES = [spec.name for spec in CARDS]
 
