@@ -31,7 +31,7 @@ i18n.register({
     "app.projector": ("Projector", "Beamer"),
     "app.tab.division": ("Division", "Division"),
     "app.tab.graph": ("Computation graph", "Rechengraph"),
-    "app.tab.network": ("Network & training", "Netz & Training"),
+    "app.tab.playground": ("Playground", "Playground"),
     "app.tab.activations": ("Activations", "Aktivierungen"),
 })
 
@@ -50,10 +50,10 @@ def _graph(display: Display) -> pn.viewable.Viewer:
     return GraphView(display)
 
 
-def _network(display: Display) -> pn.viewable.Viewer:
-    from web.network.view import NetworkView
+def _playground(display: Display) -> pn.viewable.Viewer:
+    from web.playground.view import PlaygroundView
 
-    return NetworkView(display)
+    return PlaygroundView(display)
 
 
 def _activations(display: Display) -> pn.viewable.Viewer:
@@ -74,7 +74,7 @@ class Tab:
 TABS = (
     Tab("division", "app.tab.division", _division),
     Tab("graph", "app.tab.graph", _graph),
-    Tab("network", "app.tab.network", _network),
+    Tab("playground", "app.tab.playground", _playground),
     Tab("activations", "app.tab.activations", _activations),
 )
 

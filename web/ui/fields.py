@@ -101,7 +101,7 @@ class CheckedField(pn.viewable.Viewer):
     def show(self) -> None:
         self.input.value = self.shown()
 
-    def refresh(self, _event: object = None) -> None:
+    def refresh(self, *_events: object) -> None:
         """Show the value in force; a stale "… stays" message would no longer be true."""
         self.problem = None
         self.show()

@@ -9,12 +9,15 @@ are ignored: a link must never break the page.
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Callable
 
 import panel as pn
+import param
 
 from web.ui.display import Display
 
 TRUE = ("1", "true", "yes", "on")
+HASH_DELAY_MS = 50
 
 
 def parse_hash(text: str) -> dict[str, str]:
@@ -35,9 +38,27 @@ def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: l
 
 def read_hash(display: Display, tabs: pn.Tabs, names: list[str]) -> None:
     """Apply the page's hash now (if known) and whenever it changes."""
+    follow_hash(lambda values: apply_hash(values, display, tabs, names))
+
+
+def follow_hash(callback: Callable[[dict[str, str]], None]) -> None:
+    """Call ``callback(values)`` with the page's hash now (if known) and after every change.
+
+    A change is handled in a callback of its own, not inside the event that reports it:
+    under ``panel serve`` the page reports its hash while the session is still loading, and
+    a tab switched inside that event (or on the next tick) stayed unswitched on screen. Panel's
+    one-shot periodic callback runs it with the session's document (in Pyodide: at once)."""
     location = pn.state.location
     if location is None:
         return
-    apply_hash(parse_hash(location.hash), display, tabs, names)
-    location.param.watch(lambda event: apply_hash(parse_hash(event.new), display, tabs, names),
-                         "hash")
+    callback(parse_hash(location.hash))
+
+    def changed(event: param.parameterized.Event) -> None:
+        values = parse_hash(event.new)
+        if pn.state.curdoc is None or pn.state.curdoc.session_context is None:
+            callback(values)
+        else:
+            pn.state.add_periodic_callback(lambda: callback(values), period=HASH_DELAY_MS,
+                                           count=1)
+
+    location.param.watch(changed, "hash")

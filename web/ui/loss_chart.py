@@ -4,8 +4,11 @@ A student must see what an update did to the starting weights (the division net'
 weights are destroyed by the first epoch), so every run starts with the loss of its starting
 weights at epoch 0. Runs are separated by a gap and labelled where they start ("2: hand-set
 weights"); the best validation epoch of the current run is marked; optionally the loss of
-always predicting the mean is a horizontal line (a net above it has learnt nothing). The chart
-follows a :class:`web.ui.trainer.Trainer`: new epochs are streamed, a new run redraws.
+always predicting the mean is a horizontal line (a net above it has learnt nothing), and the
+accuracy (a classifier's share of right answers) is drawn on a second, linear axis. The chart
+follows a :class:`web.ui.trainer.Trainer`: a new run redraws, new epochs are *streamed* (only
+the new rows travel to the page, so a long run costs the same per update as a short one).
+``test=True`` calls the held-out data "test" instead of "validation" (the playground's term).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, FixedTicker, LabelSet, Span
+from bokeh.models import ColumnDataSource, FixedTicker, LabelSet, LinearAxis, Range1d, Span
 from bokeh.plotting import figure
 
 from web.ui import i18n, theme
@@ -31,6 +34,12 @@ i18n.register({
     "train.run": ("run {number}", "Lauf {number}"),
     "train.run_from": ("run {number}: {origin}", "Lauf {number}: {origin}"),
     "train.mean_baseline": ("predict the mean", "Mittelwert vorhersagen"),
+    "train.test": ("test", "Test"),
+    "train.best_test": ("best test", "bester Test"),
+    "train.accuracy_axis": ("accuracy", "Genauigkeit"),
+    "train.train_accuracy": ("training accuracy", "Trainings-Genauigkeit"),
+    "train.test_accuracy": ("test accuracy", "Test-Genauigkeit"),
+    "train.val_accuracy": ("validation accuracy", "Validierungs-Genauigkeit"),
 })
 
 # Not orange and blue: those mean "negative" and "positive" everywhere in the lab.
@@ -41,7 +50,8 @@ BASELINE_COLOR = "#8c510a"
 # spans few decades, which leaves the lower decades of a log chart bare.
 LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
 LOSS_CAP = 1e12
-COLUMNS = ("epoch", "loss", "val_loss")
+COLUMNS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy")
+ACCURACY_COLOR, VAL_ACCURACY_COLOR = "#1b9e77", "#66a61e"
 
 
 def plottable(value: float | None) -> float:
@@ -54,19 +64,26 @@ def plottable(value: float | None) -> float:
 
 
 def run_columns(run: Run, start: int = 0) -> dict[str, list[float]]:
-    """Chart rows of ``run`` from its ``start``-th epoch on."""
-    return {"epoch": run.epochs[start:],
-            "loss": [plottable(v) for v in run.logs.get("loss", [])[start:]],
-            "val_loss": [plottable(v) for v in run.logs.get("val_loss", [])[start:]]
-            or [math.nan] * (len(run.epochs) - start)}
+    """Chart rows of ``run`` from its ``start``-th epoch on (accuracies as logged, NaN where
+    a run has none)."""
+    rows = len(run.epochs) - start
+
+    def column(name: str, keep=plottable) -> list[float]:
+        values = run.logs.get(name, [])[start:]
+        return [keep(v) for v in values] if values else [math.nan] * rows
+
+    return {"epoch": run.epochs[start:], "loss": column("loss"),
+            "val_loss": column("val_loss"), "accuracy": column("accuracy", float),
+            "val_accuracy": column("val_accuracy", float)}
 
 
 def chart_columns(runs: list[Run]) -> dict[str, list[float]]:
-    """All runs, each followed by a NaN row so that Bokeh breaks the line between runs."""
+    """All runs, with a NaN row between two runs so that Bokeh breaks the line there (none
+    after the last run: its new epochs are streamed onto its end)."""
     out: dict[str, list[float]] = {name: [] for name in COLUMNS}
-    for run in runs:
+    for k, run in enumerate(runs):
         for name, values in run_columns(run).items():
-            out[name] += [*values, math.nan]
+            out[name] += [math.nan, *values] if k else values
     return out
 
 
@@ -83,9 +100,9 @@ class LossChart(pn.viewable.Viewer):
     """Training and validation loss of every run of one trainer."""
 
     def __init__(self, trainer: Trainer, display: Display, height: int = 280,
-                 baseline: bool = False) -> None:
+                 baseline: bool = False, accuracy: bool = False, test: bool = False) -> None:
         super().__init__()
-        self.trainer, self.display = trainer, display
+        self.trainer, self.display, self.test = trainer, display, test
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
@@ -93,6 +110,8 @@ class LossChart(pn.viewable.Viewer):
         self.figure = self._figure(height)
         if baseline:
             self._add_baseline()
+        if accuracy:
+            self._add_accuracy()
         self._shown = (0, 0)  # (run number, epochs of it already in the source)
         self.redraw()
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
@@ -118,8 +137,9 @@ class LossChart(pn.viewable.Viewer):
         t = self.display.text
         self.display.follow(fig.title, "text", t("train.chart"))
         self.display.follow(fig.xaxis[0], "axis_label", t("train.epoch_axis"))
-        for item, key in zip(fig.legend.items, ("train.train", "train.val", "train.best"),
-                             strict=True):
+        held_out = ("train.test", "train.best_test") if self.test else ("train.val",
+                                                                          "train.best")
+        for item, key in zip(fig.legend.items, ("train.train", *held_out), strict=True):
             self.display.follow(item, "label", _legend_value(t(key)))
         self._renderers = (train, val)
         return fig
@@ -134,6 +154,24 @@ class LossChart(pn.viewable.Viewer):
         self.display.follow(self.figure.legend.items[-1], "label",
                             _legend_value(self.display.text("train.mean_baseline")))
         self.trainer.param.watch(self._move_baseline, "loss")
+
+    def _add_accuracy(self) -> None:
+        """Training and held-out accuracy on a linear 0..1 axis on the right."""
+        fig, t = self.figure, self.display.text
+        fig.extra_y_ranges = {"accuracy": Range1d(0.0, 1.0)}
+        axis = LinearAxis(y_range_name="accuracy")
+        fig.add_layout(axis, "right")
+        self.display.follow(axis, "axis_label", t("train.accuracy_axis"))
+        for column, color, dash in (("accuracy", ACCURACY_COLOR, "solid"),
+                                    ("val_accuracy", VAL_ACCURACY_COLOR, "dashed")):
+            fig.line("epoch", column, source=self.source, y_range_name="accuracy",
+                     line_width=2, color=color, line_dash=dash, legend_label=column)
+        held_out = "train.test_accuracy" if self.test else "train.val_accuracy"
+        for item, key in zip(fig.legend.items[-2:], ("train.train_accuracy", held_out),
+                             strict=True):
+            self.display.follow(item, "label", _legend_value(t(key)))
+        for attribute in ("axis_label_text_font_size", "major_label_text_font_size"):
+            self.display.follow(axis, attribute, self.display.px(theme.PLOT_TEXT_PX))
 
     @bokeh_edit
     def _move_baseline(self, _event: object) -> None:
@@ -158,16 +196,26 @@ class LossChart(pn.viewable.Viewer):
             return
         if len(run.epochs) == shown:
             return
-        new = run_columns(run, shown)
-        # Keep the NaN row that ends every run at the end: drop it, stream, put it back.
-        data = {name: list(self.source.data[name])[:-1] + values + [math.nan]
-                for name, values in new.items()}
-        self.source.data = data
+        self.source.stream(run_columns(run, shown))
         self._shown = (number, len(run.epochs))
-        self._mark_best()
+        self._mark_best(shown)
 
-    def _mark_best(self) -> None:
-        best = best_epoch(self.trainer.run)
+    def _mark_best(self, start: int = 0) -> None:
+        """Star the run's best held-out epoch; after a stream only the new epochs can beat
+        the star (no pass over the whole run every update)."""
+        run = self.trainer.run
+        if start == 0:
+            self._best = best_epoch(run)
+        else:
+            values = run.logs.get("val_loss", [])[start:]
+            finite = [(v, k) for k, v in enumerate(values, start=start) if math.isfinite(v)]
+            if finite:
+                value, k = min(finite)
+                if self._best is None or value < self._best[1]:
+                    self._best = (run.epochs[k], value)
+                else:
+                    return
+        best = self._best
         self.best.data = {"x": [best[0]], "y": [best[1]]} if best else {"x": [], "y": []}
 
     @bokeh_edit

@@ -67,9 +67,10 @@ class WeightEditor(pn.viewable.Viewer):
         self.live = live
         refs = self._refs()
         self.param.label.objects = list(refs)
-        self.label = next(iter(refs))
-        self.field = WeightField(live, display, refs[self.label], display.text("weights.value"),
+        first = next(iter(refs))
+        self.field = WeightField(live, display, refs[first], display.text("weights.value"),
                                  css_classes=[f"nnlab-{prefix}-weight-value"], width=150)
+        self.label = first
         self.choose = from_param(
             pn.widgets.Select, self.param.label, display.text("weights.choose"),
             description=display.text("weights.tip"), width=140,

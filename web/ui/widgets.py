@@ -17,5 +17,6 @@ import param
 def from_param(widget_type: type[pn.widgets.Widget], parameter: param.Parameter,
                label: Callable[[], str] | str, **kwargs: object) -> pn.widgets.Widget:
     """``widget_type.from_param(parameter)`` labelled ``label``, with no untranslated tooltip."""
-    kwargs.setdefault("description", None)
+    if "description" in widget_type.param:  # a Checkbox has no tooltip at all
+        kwargs.setdefault("description", None)
     return widget_type.from_param(parameter, label=label, **kwargs)

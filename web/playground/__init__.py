@@ -1,0 +1,1 @@
+"""The playground tab: a TensorFlow-Playground-class training lab (issue 8)."""
