@@ -29,6 +29,7 @@ from pycore.metrics import Metric as Metric
 from pycore.metrics import binary_accuracy as binary_accuracy
 from pycore.metrics import categorical_accuracy as categorical_accuracy
 from pycore.metrics import resolve_metric as resolve_metric
+from pycore.optimizers.base import Optimizer
 from pycore.trainable import TrainableModel
 
 
@@ -176,7 +177,10 @@ def _step(model: TrainableModel, xb: np.ndarray, yb: np.ndarray, guard: NonFinit
         optimizer = model.optimizer
         if optimizer is None:
             raise ValueError("the model must be compiled first: call model.compile(...)")
-        optimizer.apply(grads, trainable)
+        if isinstance(optimizer, Optimizer):  # grads are fresh from backward: no copies
+            optimizer.apply_fresh(grads, trainable)
+        else:
+            optimizer.apply(grads, trainable)
         event = guard.check_weights(weights, epoch, batch)
     if event is not None:
         guard.restore(weights)

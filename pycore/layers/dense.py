@@ -154,7 +154,7 @@ class Dense(Layer):
             grad_kernel = grad_kernel + self.kernel_regularizer.gradient(self.kernel)
         self.grads = [grad_kernel]
         if self.bias is not None:
-            self.grads.append(grad_z.sum(axis=0))
+            self.grads.append(np.add.reduce(grad_z, axis=0))  # = grad_z.sum(axis=0)
         return grad_z @ self.kernel.T
 
     def get_config(self) -> dict[str, Any]:
