@@ -14,6 +14,7 @@ the new rows travel to the page, so a long run costs the same per update as a sh
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import panel as pn
@@ -50,6 +51,7 @@ BASELINE_COLOR = "#8c510a"
 # spans few decades, which leaves the lower decades of a log chart bare.
 LOG_TICKS = [m * 10.0**k for k in range(-12, 13) for m in (1, 2, 5)]
 LOSS_CAP = 1e12
+POINT_BUDGET = 1500  # points per curve at most
 COLUMNS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy")
 ACCURACY_COLOR, VAL_ACCURACY_COLOR = "#1b9e77", "#66a61e"
 
@@ -63,28 +65,38 @@ def plottable(value: float | None) -> float:
     return value if 0 < value <= LOSS_CAP else math.nan
 
 
-def run_columns(run: Run, start: int = 0) -> dict[str, list[float]]:
-    """Chart rows of ``run`` from its ``start``-th epoch on (accuracies as logged, NaN where
-    a run has none)."""
-    rows = len(run.epochs) - start
+def run_columns(run: Run, start: int = 0, stride: int = 1) -> dict[str, list[float]]:
+    """Chart rows of ``run``: every ``stride``-th epoch from its ``start``-th on (accuracies
+    as logged, NaN where a run has none)."""
+    picked = slice(start, None, stride)
+    rows = len(run.epochs[picked])
 
     def column(name: str, keep=plottable) -> list[float]:
-        values = run.logs.get(name, [])[start:]
+        values = run.logs.get(name, [])[picked]
         return [keep(v) for v in values] if values else [math.nan] * rows
 
-    return {"epoch": run.epochs[start:], "loss": column("loss"),
+    return {"epoch": run.epochs[picked], "loss": column("loss"),
             "val_loss": column("val_loss"), "accuracy": column("accuracy", float),
             "val_accuracy": column("val_accuracy", float)}
 
 
-def chart_columns(runs: list[Run]) -> dict[str, list[float]]:
+def chart_columns(runs: list[Run], stride: int = 1) -> dict[str, list[float]]:
     """All runs, with a NaN row between two runs so that Bokeh breaks the line there (none
     after the last run: its new epochs are streamed onto its end)."""
     out: dict[str, list[float]] = {name: [] for name in COLUMNS}
     for k, run in enumerate(runs):
-        for name, values in run_columns(run).items():
+        for name, values in run_columns(run, 0, stride).items():
             out[name] += [math.nan, *values] if k else values
     return out
+
+
+def stride_for(epochs: int) -> int:
+    """Every how many epochs a point is drawn: 1, doubled until at most POINT_BUDGET remain
+    (a curve of 30 000 points would cost the page tens of milliseconds per repaint)."""
+    stride = 1
+    while epochs > POINT_BUDGET * stride:
+        stride *= 2
+    return stride
 
 
 def best_epoch(run: Run) -> tuple[int, float] | None:
@@ -100,9 +112,13 @@ class LossChart(pn.viewable.Viewer):
     """Training and validation loss of every run of one trainer."""
 
     def __init__(self, trainer: Trainer, display: Display, height: int = 280,
-                 baseline: bool = False, accuracy: bool = False, test: bool = False) -> None:
+                 baseline: bool = False, accuracy: bool = False, test: bool = False,
+                 stream_seconds: float = 0.0) -> None:
+        """``stream_seconds``: while the trainer runs, new epochs are sent at most this often
+        (each update of a chart costs the page a repaint; the rest follows on pause)."""
         super().__init__()
         self.trainer, self.display, self.test = trainer, display, test
+        self.stream_seconds, self._streamed = stream_seconds, 0.0
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
@@ -112,10 +128,12 @@ class LossChart(pn.viewable.Viewer):
             self._add_baseline()
         if accuracy:
             self._add_accuracy()
-        self._shown = (0, 0)  # (run number, epochs of it already in the source)
+        self._shown = (0, 0)  # (run number, index of its next epoch to draw)
+        self._stride = 1
         self.redraw()
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
-        trainer.param.watch(lambda _e: self.extend(), "epoch")
+        trainer.param.watch(self._epoch_changed, "epoch")
+        trainer.param.watch(lambda _e: self.extend(), "running")
         display.param.watch(lambda _e: self._label_runs(), "code")
 
     def _figure(self, height: int):
@@ -181,23 +199,31 @@ class LossChart(pn.viewable.Viewer):
     def redraw(self) -> None:
         """All runs anew (a run started, or earlier runs were cleared)."""
         runs = self.trainer.runs
-        self.source.data = chart_columns(runs)
-        self._shown = (runs[-1].number, len(runs[-1].epochs))
+        self._stride = stride_for(len(runs[-1].epochs))
+        self.source.data = chart_columns(runs, self._stride)
+        self._shown = (runs[-1].number, -(-len(runs[-1].epochs) // self._stride) * self._stride)
         self._label_runs()
         self._mark_best()
+
+    def _epoch_changed(self, _event: object) -> None:
+        if self.trainer.running and time.monotonic() - self._streamed < self.stream_seconds:
+            return
+        self.extend()
 
     @bokeh_edit
     def extend(self) -> None:
         """Stream the epochs the current run gained since the last call."""
         run = self.trainer.run
-        number, shown = self._shown
-        if number != run.number or len(run.epochs) < shown:
+        number, shown = self._shown  # shown: the next epoch index to draw
+        if (number != run.number or len(run.epochs) < shown - self._stride + 1
+                or stride_for(len(run.epochs)) != self._stride):
             self.redraw()
             return
-        if len(run.epochs) == shown:
+        if len(run.epochs) <= shown:
             return
-        self.source.stream(run_columns(run, shown))
-        self._shown = (number, len(run.epochs))
+        self.source.stream(run_columns(run, shown, self._stride))
+        self._shown = (number, -(-len(run.epochs) // self._stride) * self._stride)
+        self._streamed = time.monotonic()
         self._mark_best(shown)
 
     def _mark_best(self, start: int = 0) -> None:

@@ -22,6 +22,7 @@ the trainer is reset, so runs from different presets are never joined into one l
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -89,12 +90,15 @@ class Trainer(param.Parameterized):
     run_count = param.Integer(default=0, doc="Ticks when a run starts (the chart breaks).")
 
     def __init__(self, live: LiveModel, data: Dataset, seed: int = 0,
-                 metrics: tuple[str, ...] = (), **params: object) -> None:
+                 metrics: tuple[str, ...] = (), callbacks: Sequence[Callback] = (),
+                 **params: object) -> None:
         super().__init__(**params)
         self.live = live
         self.data = data
         self.seed = seed
         self.metrics = metrics
+        # pycore callbacks for every fit (e.g. a picture redrawn between epochs of an update).
+        self.callbacks: list[Callback] = list(callbacks)
         self.runs: list[Run] = []
         self._looping = False
         self._compile()
@@ -193,7 +197,7 @@ class Trainer(param.Parameterized):
             data.x_train, data.y_train, epochs=self.epoch + epochs, initial_epoch=self.epoch,
             batch_size=min(self.batch_size, len(data.x_train)), validation_data=validation,
             shuffle=True, seed=self.seed + 7919 * self.run.number, verbose=0,
-            callbacks=None if seconds is None else [TimeBudget(seconds)])
+            callbacks=[*self.callbacks, *([] if seconds is None else [TimeBudget(seconds)])])
         completed = len(result.history.get("loss", []))
         for k in range(completed):
             self.run.add(self.epoch + k + 1,

@@ -132,7 +132,8 @@ class TrainingControls(pn.viewable.Viewer):
 
     def __init__(self, trainer: Trainer, display: Display, prefix: str,
                  on_reset: Callable[[], None] | None = None, baseline: bool = False,
-                 chart_height: int = 260, test: bool = False, accuracy: bool = False) -> None:
+                 chart_height: int = 260, test: bool = False, accuracy: bool = False,
+                 stream_seconds: float = 0.0) -> None:
         super().__init__()
         self.trainer, self.display, self.test = trainer, display, test
         t = display.text
@@ -174,7 +175,7 @@ class TrainingControls(pn.viewable.Viewer):
             css_classes=[hook("message")], sizing_mode="stretch_width",
             stylesheets=theme.STYLESHEETS)
         self.chart = LossChart(trainer, display, height=chart_height, baseline=baseline,
-                               accuracy=accuracy, test=test)
+                               accuracy=accuracy, test=test, stream_seconds=stream_seconds)
         self._momentum_box = pn.Column(self.momentum, visible=is_sgd, margin=0)
 
     def _numbers(self) -> pn.Row:
