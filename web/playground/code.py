@@ -4,7 +4,6 @@ The pycore code runs as shown (a test executes it): it makes the same data with 
 :mod:`pycore.toy_data` calls as the tab, builds the same layers with the same seed (so the
 same starting weights) and trains with the tab's settings. The Keras code is the same
 experiment in Keras 3 (layer, optimizer and argument names are the same by design of pycore).
-Dropout layers of rate 0 are left out, as a student would write the net.
 """
 
 from __future__ import annotations
@@ -63,7 +62,7 @@ def _layer_args(layer: Dense, first: bool, keras: bool) -> str:
 def _layers(vm: PlaygroundViewModel, keras: bool) -> list[str]:
     prefix = "keras.layers." if keras else "pycore."
     lines = [f"    keras.Input(shape=({vm.live.model.input_dim},)),"] if keras else []
-    for index, layer in enumerate(network.effective_config(vm.live.model)):
+    for index, layer in enumerate(vm.live.model.layers):
         if isinstance(layer, Dropout):
             lines.append(f"    {prefix}Dropout({layer.rate:g}),")
         else:

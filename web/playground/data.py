@@ -20,6 +20,7 @@ from pycore import toy_data
 from web.ui.trainer import Dataset
 
 GRID = 100  # the output plot's resolution: GRID x GRID points of the input plane
+THUMBNAIL = 20  # a neuron's thumbnail: THUMBNAIL x THUMBNAIL points
 OWN = "own"
 
 
@@ -81,16 +82,22 @@ class PlaygroundData:
                                                                 self.features)
 
 
-def plane_axis(domain: tuple[float, float], dim: int) -> np.ndarray:
+    def thumbnail_grid(self) -> np.ndarray:
+        """Features of a coarse THUMBNAIL x THUMBNAIL grid (the neurons' small pictures)."""
+        return grid_features(self.domain, self.dim, self.features, THUMBNAIL)
+
+
+def plane_axis(domain: tuple[float, float], dim: int, n: int = GRID) -> np.ndarray:
     low, high = domain
-    n = GRID if dim == 2 else 4 * GRID  # a 1-D curve is drawn with more points
+    n = n if dim == 2 else 4 * n  # a 1-D curve is drawn with more points
     return low + (np.arange(n) + 0.5) * (high - low) / n
 
 
 @lru_cache(maxsize=8)
-def grid_features(domain: tuple[float, float], dim: int, names: tuple[str, ...]) -> np.ndarray:
+def grid_features(domain: tuple[float, float], dim: int, names: tuple[str, ...],
+                  n: int = GRID) -> np.ndarray:
     """Features of every grid point (cached: the plane changes only with the data set)."""
-    axis = plane_axis(domain, dim)
+    axis = plane_axis(domain, dim, n)
     if dim == 1:
         raw = axis[:, None]
     else:

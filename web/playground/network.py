@@ -1,10 +1,11 @@
 """The playground's net as pycore layers, and the settings that change it in place.
 
-Every hidden Dense layer is followed by a Dropout layer (rate 0 = the identity), so a dropout
-rate, an activation or a regularizer can change while the net trains, without new weights and
-without a reset: they are attributes of existing layers. Only the *shape* (features, layer
-widths) and the initializer need a new net. The code view and the model summary leave out the
-Dropout layers of rate 0 (:func:`effective_config`), as a student would write the net.
+A hidden Dense layer is followed by a Dropout layer only while its dropout rate is above 0 (a
+Dropout layer of rate 0 would still cost every training step two calls, and a tiny net's step
+is mostly such calls). An activation, a regularizer or a dropout rate can change while the net
+trains, without new weights and without a reset: they are attributes of existing layers, and a
+Dropout layer (which has no weights) is inserted into or taken out of the model's layer list in
+place. Only the *shape* (features, layer widths) and the initializer need a new net.
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def build(spec: NetSpec, seed: int) -> pycore.Sequential:
     layers: list[pycore.layers.Layer] = []
     for k, hidden in enumerate(spec.hidden):
         first = {"input_dim": spec.inputs} if k == 0 else {}
-        layers += [Dense(hidden.units, activation=hidden.activation, **first, **common),
-                   Dropout(hidden.dropout)]
+        layers.append(Dense(hidden.units, activation=hidden.activation, **first, **common))
+        if hidden.dropout > 0:
+            layers.append(Dropout(hidden.dropout))
     first = {} if spec.hidden else {"input_dim": spec.inputs}
     layers.append(Dense(1, activation=spec.output_activation, **first, **common))
     return pycore.Sequential(layers, seed=seed)
@@ -73,9 +75,8 @@ def dense_layers(model: pycore.Sequential) -> list[Dense]:
 
 def update_in_place(model: pycore.Sequential, spec: NetSpec) -> None:
     """Give the existing layers ``spec``'s activations, dropout rates and regularizer (the
-    shape must be the same); the weights stay as they are."""
+    shape must be the same); the weights and the optimizer's state stay as they are."""
     dense = dense_layers(model)
-    drops = [layer for layer in model.layers if isinstance(layer, Dropout)]
     if len(dense) != len(spec.hidden) + 1:
         raise ValueError("update_in_place needs a net of the same shape")
     reg = regularizer(spec.regularization, spec.rate)
@@ -84,22 +85,31 @@ def update_in_place(model: pycore.Sequential, spec: NetSpec) -> None:
         if layer.activation.name != name:
             layer.activation = pycore.activations.get(name)
         layer.kernel_regularizer = reg
-    for layer, hidden in zip(drops, spec.hidden, strict=True):
-        layer.rate = float(hidden.dropout)
+    for layer, hidden in zip(dense, spec.hidden, strict=False):
+        _set_dropout(model, layer, hidden.dropout)
 
 
-def effective_config(model: pycore.Sequential) -> list[pycore.layers.Layer]:
-    """The layers a student would write: without Dropout layers of rate 0."""
-    return [layer for layer in model.layers
-            if not (isinstance(layer, Dropout) and layer.rate == 0.0)]
+def _set_dropout(model: pycore.Sequential, dense: Dense, rate: float) -> None:
+    """The Dropout layer after ``dense``: its rate set, inserted, or taken out (rate 0)."""
+    at = model.layers.index(dense) + 1
+    after = model.layers[at] if at < len(model.layers) else None
+    if isinstance(after, Dropout):
+        if rate > 0:
+            after.rate = float(rate)
+        else:
+            del model.layers[at]
+    elif rate > 0:
+        taken = {layer.name for layer in model.layers}
+        names = ("dropout", *(f"dropout_{i}" for i in range(1, len(taken) + 2)))
+        name = next(n for n in names if n not in taken)
+        layer = Dropout(rate, name=name)
+        layer.build(dense.units)
+        model.layers.insert(at, layer)
 
 
 def summary(model: pycore.Sequential) -> str:
-    """Keras's summary table of the effective layers (parameters per layer)."""
-    config = {"name": model.name, "layers": [
-        {"class_name": type(layer).__name__, "config": layer.get_config()}
-        for layer in effective_config(model)]}
-    return pycore.Sequential.from_config(config, seed=0).summary()
+    """Keras's summary table (parameters per layer)."""
+    return model.summary()
 
 
 def spec_of(model: pycore.Sequential, spec_like: NetSpec) -> NetSpec:
@@ -126,8 +136,8 @@ def spec_of(model: pycore.Sequential, spec_like: NetSpec) -> NetSpec:
                    spec_like.regularization, spec_like.rate, spec_like.initializer)
 
 
-def with_dropout_layers(model: pycore.Sequential, spec: NetSpec) -> pycore.Sequential:
-    """``model``'s weights in the playground's layout (a Dropout after every hidden layer)."""
+def rebuilt(model: pycore.Sequential, spec: NetSpec) -> pycore.Sequential:
+    """``model``'s weights in a net built from ``spec`` (the playground's own layers)."""
     fresh = build(spec, seed=0)
     fresh.set_weights(model.get_weights())
     return fresh

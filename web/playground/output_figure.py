@@ -1,13 +1,15 @@
 """The playground's main picture: the net's output over the input plane, with the points.
 
-Why an image of bytes: while a net trains this picture is redrawn up to 30 times a second, in
-Pyodide's worker, and every redraw travels to the page. One 100 x 100 ``uint8`` image (10 kB,
-sent as a binary buffer; the page colours it with the colour mapper) costs the page almost
-nothing to apply, where 10 000 coloured rectangles would keep it busy. Values are mapped onto
-the lab's signed scale (``web.ui.colors``: orange negative, blue positive): a class-1
-probability p as 2p − 1, a regression output as value / (largest |target|).
+Why images of bytes: while a net trains this picture is redrawn up to 24 times a second, in
+Pyodide's worker, and every redraw travels to the page and is repainted there. One 100 x 100
+``uint8`` image of the output (10 kB, sent as a binary buffer; the page colours it with the
+colour mapper) costs the page little; the points are a second image drawn only when the data
+change (:mod:`web.playground.point_raster`), and the plot has no axes (their tick labels cost
+more per repaint than everything else: the plane's extent is written under the plot instead).
+Values are mapped onto the lab's signed scale (``web.ui.colors``: orange negative, blue
+positive): a class-1 probability p as 2p − 1, a regression output as value / (largest |target|).
 
-A 1-D data set (the "watch a network learn" function) is drawn as a curve instead: the net's
+A 1-D data set (the "watch a network learn" function) is drawn as a curve: the net's
 prediction, the true function (dashed) and the points; the y range comes from the data, never
 from the prediction, so a diverging net leaves the picture instead of flattening the data.
 Clicking the plane calls ``on_click(x1, x2)`` (a new point, see the view-model).
@@ -23,7 +25,8 @@ from bokeh.events import Tap
 from bokeh.models import ColumnDataSource, LinearColorMapper, Range1d
 from bokeh.plotting import figure
 
-from web.ui import colors, theme
+from web.playground import point_raster
+from web.ui import colors
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 
@@ -32,9 +35,10 @@ PALETTE = colors.palette(LEVELS + 1)
 
 
 def to_levels(signed: np.ndarray) -> np.ndarray:
-    """Values on the signed scale [-1, 1] as image bytes 0..255 (NaN: the neutral middle)."""
-    clipped = np.clip(np.nan_to_num(signed, nan=0.0), -1.0, 1.0)
-    return np.rint((clipped + 1.0) * (LEVELS / 2)).astype(np.uint8)
+    """Values on the signed scale [-1, 1] (clipped; NaN counts as -1) as image bytes 0..255,
+    rounded to the nearest level. Four ufuncs: ``np.clip`` and ``np.nan_to_num`` cost a
+    frame in Pyodide more than the rest of it."""
+    return ((np.fmin(np.fmax(signed, -1.0), 1.0) + 1.0) * (LEVELS / 2) + 0.5).astype(np.uint8)
 
 
 def signed_output(values: np.ndarray, classification: bool, scale: float,
@@ -58,10 +62,10 @@ class OutputFigure(pn.viewable.Viewer):
                  size: int = 380) -> None:
         super().__init__()
         self.display = display
-        self.plane = ColumnDataSource({"image": [np.zeros((1, 1), np.uint8)], "x": [0.0],
-                                       "y": [0.0], "dw": [1.0], "dh": [1.0]})
-        self.train = ColumnDataSource({"x": [], "y": [], "v": []})
-        self.test = ColumnDataSource({"x": [], "y": [], "v": []})
+        self.size = size
+        self.plane = ColumnDataSource(_image_data(np.zeros((1, 1), np.uint8), (-6, 6), (-6, 6)))
+        self.points = ColumnDataSource(_image_data(np.zeros((1, 1), np.uint8), (-6, 6),
+                                                   (-6, 6)))
         self.curve = ColumnDataSource({"x": [], "y": []})
         self.truth = ColumnDataSource({"x": [], "y": []})
         self.figure = self._figure(size)
@@ -71,29 +75,30 @@ class OutputFigure(pn.viewable.Viewer):
 
     def _figure(self, size: int):
         fig = figure(width=size, height=size, x_range=Range1d(-6, 6), y_range=Range1d(-6, 6),
-                     tools="", toolbar_location=None, min_border=4)
+                     tools="", toolbar_location=None, min_border=0, x_axis_location=None,
+                     y_axis_location=None, outline_line_color=None)
         self._image = fig.image(image="image", x="x", y="y", dw="dw", dh="dh",
                                 source=self.plane, global_alpha=0.8,
                                 color_mapper=LinearColorMapper(palette=PALETTE, low=0,
                                                                high=LEVELS))
-        points = LinearColorMapper(palette=PALETTE, low=-1.0, high=1.0)
-        fig.scatter("x", "y", source=self.train, size=8, line_color="white", line_width=1,
-                    fill_color={"field": "v", "transform": points})
-        fig.scatter("x", "y", source=self.test, size=8, line_color="black", line_width=1.5,
-                    fill_color={"field": "v", "transform": points})
         fig.line("x", "y", source=self.truth, line_dash="dashed", line_width=2, color="#333333")
         fig.line("x", "y", source=self.curve, line_width=4, color=colors.HIGHLIGHT)
+        fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.points,
+                  color_mapper=LinearColorMapper(palette=point_raster.PALETTE, low=0,
+                                                 high=len(point_raster.PALETTE) - 1))
         fig.grid.visible = False
         # On the figure itself: a Bokeh pane does not pass its css_classes on to the plot.
         fig.css_classes = ["nnlab-pg-output", "nnlab-main-figure"]
-        theme.style_axes(fig, self.display)
         return fig
 
     # --- data ----------------------------------------------------------------------------
     @bokeh_edit
-    def show_points(self, train: dict[str, np.ndarray], test: dict[str, np.ndarray]) -> None:
-        self.train.data = train
-        self.test.data = test
+    def show_points(self, sets: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]]) -> None:
+        """The point sets ``(x, y, value in [-1, 1], ring colour)`` over the current axes."""
+        x_range = (self.figure.x_range.start, self.figure.x_range.end)
+        y_range = (self.figure.y_range.start, self.figure.y_range.end)
+        image = point_raster.raster(sets, x_range, y_range, self.size, self.size)
+        self.points.data = _image_data(image, x_range, y_range)
 
     @bokeh_edit
     def set_plane(self, domain: tuple[float, float], dim: int,
@@ -106,8 +111,7 @@ class OutputFigure(pn.viewable.Viewer):
         y_low, y_high = (low, high) if dim == 2 else y_limits
         self.figure.y_range.update(start=y_low, end=y_high)
         self._image.visible = dim == 2
-        self.plane.data = {"image": [np.zeros((1, 1), np.uint8)], "x": [low], "y": [low],
-                           "dw": [high - low], "dh": [high - low]}
+        self.plane.data = _image_data(np.zeros((1, 1), np.uint8), (low, high), (low, high))
         self.curve.data = {"x": [], "y": []}
         self.truth.data = {"x": [], "y": []}
 
@@ -129,3 +133,10 @@ class OutputFigure(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.figure)
+
+
+def _image_data(image: np.ndarray, x_range: tuple[float, float],
+                y_range: tuple[float, float]) -> dict[str, list]:
+    """Source data of one image covering the rectangle x_range x y_range."""
+    return {"image": [image], "x": [x_range[0]], "y": [y_range[0]],
+            "dw": [x_range[1] - x_range[0]], "dh": [y_range[1] - y_range[0]]}

@@ -9,17 +9,20 @@ every neuron's values a thumbnail. A frame is drawn whenever the weights change
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import numpy as np
 from bokeh.models import ColumnDataSource, LabelSet
 
 from pycore import toy_data
+from pycore.callbacks import Callback
+from web.playground import point_raster
 from web.playground.data import GRID
 from web.playground.output_figure import OutputFigure, signed_output, target_scale, to_levels
-from web.playground.thumbnails import SIDE, Thumbnails, strip, thumbnail
+from web.playground.thumbnails import Thumbnails, strip, thumbnail
 from web.playground.viewmodel import PlaygroundViewModel
-from web.ui import theme
+from web.ui import fmt, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.network_figure import NetworkFigure
@@ -46,6 +49,7 @@ class Pictures:
         self._add_feature_labels()
         self._placed: tuple | None = None  # (neuron positions) the thumbnails were placed at
         self._input_images: list[np.ndarray] = []
+        self._inputs_of: object = None  # the data the input images belong to
         self.new_data()
         vm.live.param.watch(self.draw, "revision")
         vm.param.watch(self.new_data, "data_revision")
@@ -70,26 +74,33 @@ class Pictures:
             low, high = float(np.min(y)), float(np.max(y))
             margin = 0.15 * (high - low or 1.0)
             limits = (low - margin, high + margin)
+        self.limits = limits
         self.output.set_plane(data.domain, data.dim, limits)
-        _, grid = data.grid()
-        shape = thumbnail if data.dim == 2 else strip
-        self._input_images = [shape(grid[:, k], SIDE) for k in range(grid.shape[1])]
         self._points()
         self.draw()
 
+    def caption(self, code: str) -> str:
+        """Where the plot's edges are (it has no axes): the plane's or the curve's extent."""
+        low, high = (fmt.sig(v, 3, code) for v in self.vm.data.domain)
+        if self.limits is None:
+            return i18n.text("pg.plane", code, low=low, high=high)
+        y_low, y_high = (fmt.sig(v, 3, code) for v in self.limits)
+        return i18n.text("pg.curve_axes", code, low=low, high=high, y_low=y_low,
+                         y_high=y_high)
+
     def _points(self, _event: object = None) -> None:
         data = self.vm.data
-        self.output.show_points(self._point_columns(data.x_train, data.y_train),
-                                self._point_columns(data.x_test, data.y_test)
-                                if self.vm.show_test else self._point_columns(None, None))
+        sets = [self._point_set(data.x_train, data.y_train, point_raster.WHITE)]
+        if self.vm.show_test:
+            sets.append(self._point_set(data.x_test, data.y_test, point_raster.BLACK))
+        self.output.show_points(sets)
 
-    def _point_columns(self, x: np.ndarray | None, y: np.ndarray | None) -> dict:
-        if x is None or not len(x):
-            return {"x": np.zeros(0), "y": np.zeros(0), "v": np.zeros(0)}
+    def _point_set(self, x: np.ndarray, y: np.ndarray, ring: int) -> tuple:
+        """(x, y, value on the signed scale, ring colour) of the points to draw."""
         v = 2.0 * y[:, 0] - 1.0 if self.vm.classification else y[:, 0] / self.scale
         if x.shape[1] == 1:  # 1-D: points at (x, target)
-            return {"x": x[:, 0], "y": y[:, 0], "v": v}
-        return {"x": x[:, 0], "y": x[:, 1], "v": v}
+            return x[:, 0], y[:, 0], v, ring
+        return x[:, 0], x[:, 1], v, ring
 
     # --- frames --------------------------------------------------------------------------
     def drawing(self, grads: list[np.ndarray] | None = None) -> Picture:
@@ -105,23 +116,35 @@ class Pictures:
         return self.vm.live.model.gradients(data.x_train, data.y_train)
 
     @bokeh_edit
-    def draw(self, _event: object = None) -> None:
-        """One frame: output, thumbnails, network drawing."""
+    def draw_output(self) -> None:
+        """A frame of the output picture (alone between the epochs of a training update)."""
         vm, data = self.vm, self.vm.data
         axis, grid = data.grid()
-        traces = [t for t in vm.live.model.forward_trace(grid) if t.z is not None]
-        output = signed_output(traces[-1].a[:, 0], vm.classification, self.scale,
-                               vm.discretize)
+        values = vm.live.model.predict(grid)[:, 0]
         if data.dim == 2:
-            self.output.show_plane(to_levels(output).reshape(GRID, GRID))
-            shape = thumbnail
+            signed = signed_output(values, vm.classification, self.scale, vm.discretize)
+            self.output.show_plane(to_levels(signed).reshape(GRID, GRID))
         else:
             truth = toy_data.invented_function(axis) if data.name == "function" else None
-            self.output.show_curve(axis, traces[-1].a[:, 0], truth)
-            shape = strip
+            self.output.show_curve(axis, values, truth)
+
+    @bokeh_edit
+    def draw(self, _event: object = None) -> None:
+        """A full frame: output, thumbnails (from their own coarse grid), network drawing."""
+        vm, data = self.vm, self.vm.data
+        self.draw_output()
+        traces = [t for t in vm.live.model.forward_trace(data.thumbnail_grid())
+                  if t.z is not None]
+        output = signed_output(traces[-1].a[:, 0], vm.classification, self.scale,
+                               vm.discretize)
+        shape = thumbnail if data.dim == 2 else strip
+        if self._inputs_of is not data:  # the input features' pictures: once per data
+            grid = data.thumbnail_grid()
+            self._input_images = [shape(grid[:, k]) for k in range(grid.shape[1])]
+            self._inputs_of = data
         images = [*self._input_images,
-                  *(shape(t.a[:, j], SIDE) for t in traces[:-1] for j in range(t.a.shape[1])),
-                  shape(output, SIDE)]
+                  *(shape(t.a[:, j]) for t in traces[:-1] for j in range(t.a.shape[1])),
+                  shape(output)]
         drawing = self.drawing(self.gradients())
         self.network.show(drawing)
         positions = (tuple(drawing.nodes["x"]), tuple(drawing.nodes["y"]))
@@ -133,3 +156,21 @@ class Pictures:
                                 "text": drawing.nodes["name"][:inputs]}
         else:
             self.thumbs.update(images)
+
+
+class OutputFrames(Callback):
+    """Redraws the output picture between the epochs of one training update, at most once per
+    ``seconds``: the update itself (counter, chart, drawing of the net) is redrawn only a few
+    times a second, which leaves most of the worker's time for training, while the picture a
+    student watches still moves smoothly."""
+
+    def __init__(self, draw: Callable[[], None], seconds: float) -> None:
+        super().__init__()
+        self.draw, self.seconds = draw, seconds
+        self._last = 0.0
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+        now = time.perf_counter()
+        if now - self._last >= self.seconds:
+            self._last = now
+            self.draw()

@@ -9,33 +9,34 @@ frame replaces only the ``image`` column.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 from bokeh.models import ColumnDataSource, LinearColorMapper, Plot
 
+from web.playground.data import THUMBNAIL
 from web.playground.output_figure import LEVELS, PALETTE, to_levels
 
-SIDE = 20  # pixels per side of a thumbnail image (the plane is sampled every GRID / SIDE)
 
-
-def thumbnail(values: np.ndarray, side: int) -> np.ndarray:
-    """A neuron's values on the GRID x GRID plane (flattened) as a side x side byte image;
-    scaled by their largest magnitude when that exceeds 1 (ReLU, inputs like x1 in [-6, 6])."""
-    grid = int(round(np.sqrt(values.size)))
-    step = max(grid // side, 1)
-    picked = values.reshape(grid, grid)[step // 2::step, step // 2::step][:side, :side]
-    finite = picked[np.isfinite(picked)]
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """Bytes of the values, scaled by their largest magnitude when that exceeds 1 (ReLU,
+    inputs like x1 in [-6, 6]): the thumbnail shows the neuron's pattern, not its size."""
+    finite = values[np.isfinite(values)]
     scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
-    return to_levels(picked / scale)
+    return to_levels(values / scale)
 
 
-def strip(values: np.ndarray, side: int) -> np.ndarray:
-    """A 1-D neuron (the function data set) as a band: its values along x, repeated."""
-    picked = values[:: max(values.size // side, 1)][:side]
-    finite = picked[np.isfinite(picked)]
-    scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
-    return np.tile(to_levels(picked / scale), (side, 1))
+def thumbnail(values: np.ndarray) -> np.ndarray:
+    """A neuron's values on the square thumbnail grid (flattened, rows = x2) as an image."""
+    side = math.isqrt(values.size)
+    return _scaled(values.reshape(side, side))
+
+
+def strip(values: np.ndarray) -> np.ndarray:
+    """A 1-D neuron (the function data set) as a square band: its values along x, repeated."""
+    side = THUMBNAIL
+    return np.tile(_scaled(values[:: max(values.size // side, 1)][:side]), (side, 1))
 
 
 class Thumbnails:

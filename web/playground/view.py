@@ -23,8 +23,9 @@ from web.playground import code
 from web.playground.data_controls import DataControls
 from web.playground.layer_controls import LayerControls
 from web.playground.links import apply_link, write_link
-from web.playground.pictures import Pictures
-from web.playground.viewmodel import PlaygroundViewModel
+from web.playground.numbers import Numbers
+from web.playground.pictures import OutputFrames, Pictures
+from web.playground.viewmodel import FRAME_SECONDS, UPDATE_SECONDS, PlaygroundViewModel
 from web.ui import i18n, theme
 from web.ui.display import Display
 from web.ui.export import export_buttons
@@ -44,6 +45,7 @@ window.history.replaceState(null, "", url);
 if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(() => {}); }
 """
 OUTPUT_PX = 340
+CHART_SECONDS = 2.0  # the loss chart (below the fold) follows a running net every 2 s
 TRAINER_SETTINGS = ("optimizer", "learning_rate", "momentum", "nesterov", "loss", "batch_size")
 
 
@@ -66,8 +68,11 @@ class PlaygroundView(pn.viewable.Viewer):
         self.vm = vm = vm or PlaygroundViewModel()
         self.editor = WeightEditor(vm.live, display, "pg")
         self.pictures = Pictures(vm, display, on_pick=self.pick, output_px=OUTPUT_PX)
+        if UPDATE_SECONDS > FRAME_SECONDS:
+            vm.trainer.callbacks.append(OutputFrames(self.pictures.draw_output, FRAME_SECONDS))
         self.training = TrainingControls(vm.trainer, display, "pg", on_reset=vm.reset_weights,
-                                         chart_height=210, test=True, accuracy=True)
+                                         chart_height=210, test=True, accuracy=True,
+                                         stream_seconds=CHART_SECONDS)
         self.data_controls = DataControls(vm, display)
         self.layer_controls = LayerControls(vm, display)
         self._write_link()
@@ -117,21 +122,7 @@ class PlaygroundView(pn.viewable.Viewer):
         return pn.Row(share, field, align="end")
 
     def _output(self) -> pn.Column:
-        t, p, trainer = self.display.text, self.vm.param, self.vm.trainer
-
-        def last(name: str):
-            return pn.bind(lambda _e, _r, code: self.display.number(trainer.run.last(name)),
-                           trainer.param.epoch, trainer.param.run_count, self.display.param.code)
-
-        accuracy = pn.Column(
-            pn.Row(pn.pane.HTML(t("pg.train_accuracy"), margin=(2, 10)),
-                   pn.pane.HTML(last("accuracy"), css_classes=["nnlab-pg-train-accuracy"],
-                                margin=(2, 4))),
-            pn.Row(pn.pane.HTML(t("pg.test_accuracy"), margin=(2, 10)),
-                   pn.pane.HTML(last("val_accuracy"), css_classes=["nnlab-pg-test-accuracy"],
-                                margin=(2, 4))),
-            visible=pn.bind(lambda problem: problem == "classification", p.problem),
-            styles={"font-size": "16px"}, margin=0)
+        t, p = self.display.text, self.vm.param
         options = pn.Column(
             from_param(pn.widgets.Checkbox, p.show_test, t("pg.show_test"),
                        css_classes=["nnlab-pg-show-test"], margin=(2, 10)),
@@ -141,7 +132,10 @@ class PlaygroundView(pn.viewable.Viewer):
                                        self.display.param.code),
                                css_classes=["nnlab-pg-notice"], sizing_mode="stretch_width",
                                stylesheets=theme.STYLESHEETS)
-        return pn.Column(self.pictures.output, options, accuracy, self.training.status,
+        caption = pn.pane.HTML(pn.bind(lambda _r, code: self.pictures.caption(code),
+                                       p.data_revision, self.display.param.code),
+                               styles={"font-size": "15px", "color": "#444"}, margin=(0, 10))
+        return pn.Column(self.pictures.output, caption, options, self.training.status,
                          notices, width=OUTPUT_PX + 20, margin=(0, 4))
 
     def _network(self) -> pn.Column:
@@ -183,7 +177,10 @@ class PlaygroundView(pn.viewable.Viewer):
                           sizing_mode="stretch_width")
         main = pn.Row(self.data_controls, self._network(), self._output(),
                       sizing_mode="stretch_width")
-        return pn.Column(self.training.buttons, settings, main, self.training.chart,
+        t_ = self.training
+        buttons = pn.Row(t_.play, t_.step, t_.reset, Numbers(self.vm, self.display),
+                         styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
+        return pn.Column(buttons, settings, main, self.training.chart,
                          pn.pane.Markdown(t("pg.help"), sizing_mode="stretch_width"),
                          self._code(), sizing_mode="stretch_width",
                          css_classes=["nnlab-playground"])

@@ -12,6 +12,7 @@ redrawn at most ~30 times a second however fast the epochs are.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -33,7 +34,12 @@ CLASS_SETS = (*toy_data.CLASSIFICATION, pg_data.OWN)
 REG_SETS = (*toy_data.REGRESSION, pg_data.OWN)
 DEFAULT_POINTS = {"classification": 500, "regression": 1200}  # TensorFlow Playground's
 LOSSES = {"classification": "binary_crossentropy", "regression": "mse"}
-SECONDS_PER_FRAME = 1 / 30  # train this long, then draw: at most ~30 pictures a second
+FRAME_SECONDS = 1 / 26  # the output picture: at most 26 frames a second
+# A training update (then counter, chart and net drawing are redrawn and clicks handled):
+# in Pyodide a few a second, with output frames drawn in between (``OutputFrames``), since
+# every redraw of a part costs the worker a document patch; under ``panel serve`` the patches
+# leave only between updates, so every update is a frame.
+UPDATE_SECONDS = 0.5 if sys.platform == "emscripten" else FRAME_SECONDS
 # Settings that suit a data set better than TF's defaults (applied when it is chosen).
 PRESETS = {
     "division": ({"layers": 1, "features": ["x1", "x2"]}, [(2, "division")],
@@ -90,7 +96,7 @@ class PlaygroundViewModel(param.Parameterized):
         self.trainer = Trainer(self.live, self.data.dataset(), seed=self.seed,
                                metrics=self._metrics(), optimizer="sgd", learning_rate=0.03,
                                batch_size=10, loss=LOSSES[self.problem], epochs_per_update=500,
-                               seconds_per_update=SECONDS_PER_FRAME)
+                               seconds_per_update=UPDATE_SECONDS)
         self.trainer.param.learning_rate.bounds = (1e-5, 10.0)
         self.trainer.param.batch_size.bounds = (1, 256)
         for layer in self.layer_settings:
@@ -325,4 +331,4 @@ class PlaygroundViewModel(param.Parameterized):
                 settings.param.update(units=layer.units, activation=layer.activation,
                                       dropout=layer.dropout)
         self._spec = spec
-        self.live.replace(network.with_dropout_layers(model, spec), origin="pg.origin.file")
+        self.live.replace(network.rebuilt(model, spec), origin="pg.origin.file")
