@@ -44,7 +44,7 @@ BOOT_TIMEOUT_MS = 180_000
 LONG_TASKS_JS = """() => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({type: "longtask", buffered: true});
 }"""
 # Count the output picture's updates: document change events of the output plot's sources.

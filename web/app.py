@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import panel as pn
 
+from web.playground.keys import KEYS as PLAYGROUND_KEYS
 from web.ui import export, i18n, theme
 from web.ui.display import Display
 from web.ui.lazy import in_background_after_first_paint, on_first_view
@@ -64,17 +65,19 @@ def _activations(display: Display) -> pn.viewable.Viewer:
 
 @dataclass(frozen=True)
 class Tab:
-    """A tab: its name in links (``#tab=<name>``), its title key and how to build its view."""
+    """A tab: its name in links (``#tab=<name>``), its title key, how to build its view, and
+    the hash keys that open it without a ``tab`` key (a TensorFlow Playground link)."""
 
     name: str
     title: str
     build: Callable[[Display], pn.viewable.Viewer]
+    keys: frozenset[str] = frozenset()
 
 
 TABS = (
     Tab("division", "app.tab.division", _division),
     Tab("graph", "app.tab.graph", _graph),
-    Tab("playground", "app.tab.playground", _playground),
+    Tab("playground", "app.tab.playground", _playground, PLAYGROUND_KEYS),
     Tab("activations", "app.tab.activations", _activations),
 )
 
@@ -123,7 +126,8 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
     header = pn.Row(title, pn.Row(files, projector, switch), sizing_mode="stretch_width",
                     styles={"border-bottom": "2px solid #ddd", "flex-wrap": "wrap"})
-    read_hash(display, tabs, [tab.name for tab in TABS])
+    read_hash(display, tabs, [tab.name for tab in TABS],
+              {tab.name: tab.keys for tab in TABS if tab.keys})
     return pn.Column(header, tabs, sizing_mode="stretch_width", stylesheets=theme.STYLESHEETS,
                      css_classes=pn.bind(theme.root_classes, display.param.projector))
 

@@ -58,7 +58,7 @@ class DataControls(pn.viewable.Viewer):
         self.features = from_param(
             pn.widgets.CheckButtonGroup, p.features, "", orientation="vertical",
             options={FEATURE_NAMES[n]: n for n in toy_data.FEATURES}, width=110,
-            button_type="primary", button_style="outline", css_classes=["nnlab-pg-features"])
+            color="primary", variant="outline", css_classes=["nnlab-pg-features"])
         self.click_label = from_param(
             pn.widgets.RadioButtonGroup, p.click_label, "", visible=is_class,
             options=display.options({"pg.click.1": 1, "pg.click.0": 0}), width=WIDTH - 20,

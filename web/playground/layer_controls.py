@@ -25,7 +25,7 @@ SMALL_INPUT = [":host select, :host input { font-size: 16px; min-height: 32px; }
 
 def _button(label, on_click, css: str, width: int = 36) -> pn.widgets.Button:
     button = pn.widgets.Button(label=label, width=width, height=34, margin=(2, 2),
-                               css_classes=[css], button_type="light")
+                               css_classes=[css], color="light")
     button.on_click(lambda _event: on_click())
     return button
 

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Callable
 
 from pycore import toy_data
+from web.playground.keys import KEYS
 from web.playground.network import HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS
 from web.playground.viewmodel import CLASS_SETS, DEFAULT_POINTS, PROBLEMS, PlaygroundViewModel
 from web.ui.trainer import LOSSES, OPTIMIZERS
@@ -124,8 +125,7 @@ def read_link(values: dict[str, str]) -> tuple[dict, list[dict], dict, list[Noti
                 unsupported.append(key)
         elif key == "initZero" and _bool(values[key]):
             settings["initializer"] = "zeros"
-        elif key not in APP_KEYS | {"initZero", "activation", "activations", "networkShape",
-                                    "dropout", "regularization", "regularizationRate"}:
+        elif key not in APP_KEYS | KEYS:
             unknown.append(key)
     if features:
         settings["features"] = [name for name in toy_data.FEATURES if features.get(

@@ -109,10 +109,12 @@ class Pictures:
         return picture(vm.live.model, self.display.code, grads=grads, color_by=vm.color_by,
                        input_names=[FEATURE_LABELS[f] for f in vm.data.features])
 
-    def gradients(self) -> list[np.ndarray]:
+    def gradients(self) -> list[np.ndarray] | None:
         """d loss / d weights on all training rows (the hover shows them; "gradient" colours
-        the edges by them)."""
+        the edges by them); None without training rows."""
         data = self.vm.trainer.data
+        if not len(data.x_train):
+            return None
         return self.vm.live.model.gradients(data.x_train, data.y_train)
 
     @bokeh_edit

@@ -74,6 +74,7 @@ class PlaygroundView(pn.viewable.Viewer):
                                          chart_height=210, test=True, accuracy=True,
                                          stream_seconds=CHART_SECONDS)
         self.data_controls = DataControls(vm, display)
+        self.numbers = Numbers(vm, display)
         self.layer_controls = LayerControls(vm, display)
         self._write_link()
         vm.param.watch(self._write_link, ["settings_revision", "show_test", "discretize",
@@ -178,7 +179,7 @@ class PlaygroundView(pn.viewable.Viewer):
         main = pn.Row(self.data_controls, self._network(), self._output(),
                       sizing_mode="stretch_width")
         t_ = self.training
-        buttons = pn.Row(t_.play, t_.step, t_.reset, Numbers(self.vm, self.display),
+        buttons = pn.Row(t_.play, t_.step, t_.reset, self.numbers,
                          styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
         return pn.Column(buttons, settings, main, self.training.chart,
                          pn.pane.Markdown(t("pg.help"), sizing_mode="stretch_width"),

@@ -29,16 +29,23 @@ def format_hash(values: dict[str, object]) -> str:
     return "#" + urllib.parse.urlencode({k: str(v) for k, v in values.items()})
 
 
-def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: list[str]) -> None:
-    if values.get("tab") in names:
-        tabs.active = names.index(values["tab"])
+def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: list[str],
+               claims: dict[str, frozenset[str]] | None = None) -> None:
+    """Open the named tab, or the tab that ``claims`` a key of the hash (a link of another
+    tool, e.g. TensorFlow Playground's, has no ``tab``); set projector mode."""
+    tab = values.get("tab")
+    if tab is None:
+        tab = next((name for name, keys in (claims or {}).items() if keys & set(values)), None)
+    if tab in names:
+        tabs.active = names.index(tab)
     if "projector" in values:
         display.projector = values["projector"].lower() in TRUE
 
 
-def read_hash(display: Display, tabs: pn.Tabs, names: list[str]) -> None:
+def read_hash(display: Display, tabs: pn.Tabs, names: list[str],
+              claims: dict[str, frozenset[str]] | None = None) -> None:
     """Apply the page's hash now (if known) and whenever it changes."""
-    follow_hash(lambda values: apply_hash(values, display, tabs, names))
+    follow_hash(lambda values: apply_hash(values, display, tabs, names, claims))
 
 
 def follow_hash(callback: Callable[[dict[str, str]], None]) -> None:

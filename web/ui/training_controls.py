@@ -78,6 +78,9 @@ i18n.register({
                               "diverged). Try a smaller learning rate.",
                               "Das Update selbst hat ein Gewicht unendlich oder NaN gemacht "
                               "(das Training ist divergiert). Versuche eine kleinere Lernrate."),
+    "train.problem.no_data": ("There are no training examples: add some first.",
+                              "Es gibt keine Trainingsbeispiele: bitte zuerst welche "
+                              "hinzufügen."),
     "train.problem.categorical_one_output": (
         "Categorical cross-entropy needs one output neuron per class (and softmax); this net "
         "has one output, so its loss is always 0 and nothing would train. Choose another loss.",
