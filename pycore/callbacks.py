@@ -16,6 +16,7 @@ numbers, checked in this order, and each has its own `StopReason`:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -137,6 +138,10 @@ class CallbackList:
         self.callbacks = list(callbacks)
         for callback in self.callbacks:
             callback.set_model(model)
+        # Whether any callback overrides on_batch_end: if none does, the fit loop skips
+        # computing the running means for it (per batch, that counts for tiny nets).
+        self.wants_batches = any(type(c).on_batch_end is not Callback.on_batch_end
+                                 for c in self.callbacks)
 
     def on_train_begin(self, logs: dict[str, float]) -> None:
         for callback in self.callbacks:
@@ -192,7 +197,7 @@ class NonFiniteGuard:
     @staticmethod
     def check_loss(loss: float, epoch: int, batch: int) -> TrainingStopped | None:
         """After the forward pass: a non-finite loss means its gradient is garbage."""
-        if np.isfinite(loss):
+        if math.isfinite(loss):
             return None
         return TrainingStopped.at(StopReason.NON_FINITE_LOSS, epoch, batch)
 
@@ -214,7 +219,13 @@ class NonFiniteGuard:
 def _stop_unless_finite(
     arrays: Sequence[np.ndarray], reason: StopReason, epoch: int, batch: int
 ) -> TrainingStopped | None:
-    """None when every entry of ``arrays`` is finite, else the event for ``reason``."""
+    """None when every entry of ``arrays`` is finite, else the event for ``reason``.
+
+    Fast path: a NaN or an infinity in an array makes its sum NaN or infinite, so finite sums
+    prove finite entries with one reduction per array; only a non-finite total (a true NaN,
+    or finite values whose sum overflowed) is checked entry by entry."""
+    if math.isfinite(sum(float(np.add.reduce(a, axis=None)) for a in arrays)):
+        return None
     if all(np.isfinite(a).all() for a in arrays):
         return None
     return TrainingStopped.at(reason, epoch, batch)

@@ -48,6 +48,15 @@ def _prepare_stacked(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[np.ndarray
     return y_true.reshape(tail), y_pred
 
 
+def _mean(values: np.ndarray) -> float:
+    """``float(np.mean(values))`` bit for bit (NumPy's mean is this sum, pairwise, divided by
+    the count) without ``np.mean``'s Python-level overhead, which counts in a training step of
+    a tiny net, the more so in Pyodide."""
+    if values.size == 0:
+        return float(np.mean(values))  # NaN with NumPy's warning, as before
+    return float(np.add.reduce(values, axis=None)) / values.size
+
+
 class Loss(Configurable):
     """Base class: subclasses give the per-element loss and its derivative.
 
@@ -60,7 +69,7 @@ class Loss(Configurable):
 
     def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
         t, p = _prepare(y_true, y_pred)
-        return float(np.mean(self._elementwise(t, p)))
+        return _mean(self._elementwise(t, p))
 
     def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         """d loss / d y_pred, same shape as ``y_pred``."""
@@ -74,11 +83,25 @@ class Loss(Configurable):
         t, p = _prepare_stacked(y_true, y_pred)
         return np.mean(self._elementwise(t, p), axis=-1)
 
+    def value_and_gradient(self, y_true: np.ndarray, y_pred: np.ndarray
+                           ) -> tuple[float, np.ndarray]:
+        """``(loss(y_true, y_pred), gradient(y_true, y_pred))`` bit for bit, sharing the work
+        both need (a training step wants both for the same batch). A loss that defines its
+        own ``__call__``/``gradient`` (categorical cross-entropy) is simply asked for both."""
+        if type(self).__call__ is not Loss.__call__ or type(self).gradient is not Loss.gradient:
+            return float(self(y_true, y_pred)), self.gradient(y_true, y_pred)
+        t, p = _prepare(y_true, y_pred)
+        values, slopes = self._elementwise_both(t, p)
+        return _mean(values), slopes / max(p.size, 1)
+
     def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
     def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         raise NotImplementedError
+
+    def _elementwise_both(self, t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self._elementwise(t, p), self._elementwise_grad(t, p)
 
 
 class MeanSquaredError(Loss):
@@ -127,8 +150,11 @@ class Huber(Loss):
 
 
 def _clip_mask(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Clipped probabilities and the mask where clip passes gradients (inside the interval)."""
-    return np.clip(p, EPSILON, 1.0 - EPSILON), (p >= EPSILON) & (p <= 1.0 - EPSILON)
+    """Clipped probabilities and the mask where clip passes gradients (inside the interval).
+    ``np.minimum(np.maximum(...))`` is ``np.clip`` (NaN stays NaN) without its Python-level
+    overhead, which counts in every training step."""
+    return (np.minimum(np.maximum(p, EPSILON), 1.0 - EPSILON),
+            (p >= EPSILON) & (p <= 1.0 - EPSILON))
 
 
 class BinaryCrossentropy(Loss):
@@ -146,6 +172,14 @@ class BinaryCrossentropy(Loss):
 
     def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
         q, inside = _clip_mask(p)
+        return self._grad(t, q, inside)
+
+    def _elementwise_both(self, t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        q, inside = _clip_mask(p)
+        return -(t * np.log(q) + (1.0 - t) * np.log1p(-q)), self._grad(t, q, inside)
+
+    @staticmethod
+    def _grad(t: np.ndarray, q: np.ndarray, inside: np.ndarray) -> np.ndarray:
         return np.where(inside, -t / q + (1.0 - t) / (1.0 - q), 0.0)
 
 

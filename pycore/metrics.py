@@ -19,7 +19,8 @@ ACCURACY_NAMES = ("accuracy", "acc", "binary_accuracy", "categorical_accuracy")
 
 def binary_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Share of outputs on the right side of 0.5: mean(y_true == (y_pred > 0.5))."""
-    return float(np.mean(y_true == (y_pred > 0.5)))
+    hits = y_true == (y_pred > 0.5)
+    return np.count_nonzero(hits) / hits.size  # = np.mean(hits), without its overhead
 
 
 def categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:

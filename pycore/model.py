@@ -53,17 +53,26 @@ class Sequential(LayerStack):
         self.stop_training = False
 
     # --------------------------------------------------------------- computation
-    def backward(self, y: np.ndarray, y_pred: np.ndarray) -> list[np.ndarray]:
+    def backward(self, y: np.ndarray, y_pred: np.ndarray,
+                 loss_gradient: np.ndarray | None = None) -> list[np.ndarray]:
         """Backprop after `forward`: gradient of loss + penalties for every trainable weight,
-        in `trainable_weights` order."""
-        grad = self._compiled_loss().gradient(y, y_pred)
+        in `trainable_weights` order (`loss_gradient`: d loss / d y_pred if already known)."""
+        grad = (self._compiled_loss().gradient(y, y_pred) if loss_gradient is None
+                else loss_gradient)
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
         return [g for layer in self.layers for g in layer.grads]
 
-    def batch_logs(self, y: np.ndarray, y_pred: np.ndarray, penalty: float) -> dict[str, float]:
-        """{"loss": loss + penalty, metric: value, ...} for one batch."""
-        logs = {"loss": float(self._compiled_loss()(y, y_pred)) + penalty}
+    def loss_and_gradient(self, y: np.ndarray, y_pred: np.ndarray) -> tuple[float, np.ndarray]:
+        """(loss, d loss / d y_pred) of one batch in one pass (no penalty: see batch_logs)."""
+        return self._compiled_loss().value_and_gradient(y, y_pred)
+
+    def batch_logs(self, y: np.ndarray, y_pred: np.ndarray, penalty: float,
+                   loss: float | None = None) -> dict[str, float]:
+        """{"loss": loss + penalty, metric: value, ...} for one batch (`loss`: the data loss
+        if already known)."""
+        data_loss = float(self._compiled_loss()(y, y_pred)) if loss is None else loss
+        logs = {"loss": data_loss + penalty}
         for name, fn in self._metric_fns.items():
             logs[name] = float(fn(y, y_pred))
         return logs

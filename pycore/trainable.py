@@ -56,11 +56,16 @@ class TrainableModel(Protocol):
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """Predictions for a checked batch; caches what `backward` needs."""
 
-    def backward(self, y: np.ndarray, y_pred: np.ndarray) -> list[np.ndarray]:
+    def backward(self, y: np.ndarray, y_pred: np.ndarray,
+                 loss_gradient: np.ndarray | None = None) -> list[np.ndarray]:
         """Gradients of loss + penalties for `trainable_weights` after `forward`."""
+
+    def loss_and_gradient(self, y: np.ndarray, y_pred: np.ndarray) -> tuple[float, np.ndarray]:
+        """The batch's data loss and its gradient d loss / d y_pred, in one pass."""
 
     def penalty(self) -> float:
         """Sum of the layers' regularization penalties at the current weights."""
 
-    def batch_logs(self, y: np.ndarray, y_pred: np.ndarray, penalty: float) -> dict[str, float]:
+    def batch_logs(self, y: np.ndarray, y_pred: np.ndarray, penalty: float,
+                   loss: float | None = None) -> dict[str, float]:
         """{"loss": loss + penalty, metric: value, ...} for one batch."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import panel as pn
 
-from web import activations, deepnets, division, experiments, graph
+from web import activations, deepnets, division, experiments, graph, playground
 from web.ui import export, i18n, theme
 from web.ui.display import Display
 from web.ui.keys_help import KeysHelp
@@ -30,7 +30,7 @@ i18n.register({
     "app.projector": ("Projector", "Beamer"),
     "app.tab.division": ("Division", "Division"),
     "app.tab.graph": ("Computation graph", "Rechengraph"),
-    "app.tab.network": ("Network & training", "Netz & Training"),
+    "app.tab.playground": ("Playground", "Playground"),
     "app.tab.activations": ("Activations", "Aktivierungen"),
     "app.tab.deepnets": ("Deep nets", "Tiefe Netze"),
     "app.tab.experiments": ("Experiments", "Experimente"),
@@ -39,16 +39,10 @@ i18n.register({
 LANGUAGE_LABELS = {"DE": "de", "EN": "en"}
 
 
-def _network(display: Display) -> pn.viewable.Viewer:
-    from web.network.view import NetworkView
-
-    return NetworkView(display)
-
-
 TABS = (
     Part("division", "app.tab.division", division.build),
     Part("graph", "app.tab.graph", graph.build),
-    Part("network", "app.tab.network", _network),
+    Part("playground", "app.tab.playground", playground.build, playground.LINK_KEYS),
     Part("activations", "app.tab.activations", activations.build),
     Part("deepnets", "app.tab.deepnets", deepnets.build),
     Part("experiments", "app.tab.experiments", experiments.build),
@@ -101,7 +95,8 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     keys = KeysHelp(display)
     header = pn.Row(title, pn.Row(files, projector, keys, switch), sizing_mode="stretch_width",
                     styles={"border-bottom": "2px solid #ddd", "flex-wrap": "wrap"})
-    read_hash(display, tabs, [tab.name for tab in TABS])
+    read_hash(display, tabs, [tab.name for tab in TABS],
+              {tab.name: tab.link_keys for tab in TABS if tab.link_keys})
     return pn.Column(header, keys.keys, tabs, sizing_mode="stretch_width",
                      stylesheets=theme.STYLESHEETS,
                      css_classes=pn.bind(theme.root_classes, display.param.projector))

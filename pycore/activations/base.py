@@ -15,6 +15,7 @@ import numpy as np
 from pycore.numerics import exp_nonpositive
 
 ArrayFn = Callable[[np.ndarray], np.ndarray]
+PairFn = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def as_float(z: np.ndarray) -> np.ndarray:
@@ -30,11 +31,15 @@ class Activation:
 
     elementwise = True
 
-    def __init__(self, name: str, fn: ArrayFn, dfn: ArrayFn, **params: Any) -> None:
+    def __init__(self, name: str, fn: ArrayFn, dfn: ArrayFn, *,
+                 both: PairFn | None = None, **params: Any) -> None:
+        """``both(z)``, if given, returns ``(fn(z), dfn(z))`` bit for bit with shared work
+        (tanh, sigmoid: a training step evaluates the function once instead of twice)."""
         self.name = name
         self.params = params
         self._fn = fn
         self._dfn = dfn
+        self._both = both
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         return self._fn(as_float(z))
@@ -44,8 +49,10 @@ class Activation:
         return self._dfn(as_float(z))
 
     def value_and_derivative(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``(f(z), f'(z))`` together; subclasses override it to share work between the two
+        """``(f(z), f'(z))`` together; subclasses (or ``both``) share work between the two
         (the results are bit-identical to calling ``act(z)`` and ``act.derivative(z)``)."""
+        if self._both is not None:
+            return self._both(as_float(z))
         return self(z), self.derivative(z)
 
     def backward(self, z: np.ndarray, grad_out: np.ndarray) -> np.ndarray:

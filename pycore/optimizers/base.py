@@ -141,6 +141,19 @@ class Optimizer:
         if not params:
             return
         self._check_or_build_slots(params)
+        self._update(grads, params)
+
+    def apply_fresh(self, grads: Sequence[np.ndarray], params: Sequence[np.ndarray]) -> None:
+        """``apply`` for gradients that ``backward`` has just made: new float arrays of the
+        parameters' shapes that nothing else holds. They are used as they are, without the
+        defensive copy and the per-array checks of ``apply`` (the fit loop's step, where they
+        cost a tiny net a tenth of its time); the update is bit-identical."""
+        if params:
+            self._check_or_build_slots(params)
+            self._update(list(grads), params)
+
+    def _update(self, grads: list[np.ndarray], params: Sequence[np.ndarray]) -> None:
+        """Clipping, weight decay and the per-parameter steps of a checked call."""
         grads = self._clip(grads)
         lr = self._learning_rate
         if self.weight_decay is not None:
@@ -154,7 +167,8 @@ class Optimizer:
 
     @staticmethod
     def _as_grad(index: int, grad: object, param: object) -> np.ndarray:
-        if not isinstance(param, np.ndarray) or not np.issubdtype(param.dtype, np.floating):
+        # dtype.kind "f" is np.issubdtype(dtype, np.floating), without its Python overhead.
+        if not isinstance(param, np.ndarray) or param.dtype.kind != "f":
             raise ValueError(f"params[{index}] must be a floating-point numpy array.")
         if not param.flags.writeable:
             raise ValueError(f"params[{index}] is read-only; apply() updates it in place.")

@@ -52,8 +52,7 @@ class ExperimentsView(pn.viewable.Viewer):
         self.panels: dict[str, pn.viewable.Viewable] = {}  # each card laid out once
         self._link: dict[str, str] = {}
         self.holder = pn.Column(sizing_mode="stretch_width")
-        self.apply_link(links.current_hash())
-        links.on_hash_change(self.apply_link)
+        links.follow_hash(self.apply_link)
         self._show()
 
     def apply_link(self, values: dict[str, str]) -> None:

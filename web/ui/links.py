@@ -38,14 +38,21 @@ def format_hash(values: dict[str, object]) -> str:
     return "#" + urllib.parse.urlencode({k: str(v) for k, v in values.items()}, safe=",")
 
 
-def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: list[str]) -> None:
-    if values.get("tab") in names:
-        tabs.active = names.index(values["tab"])
+def apply_hash(values: dict[str, str], display: Display, tabs: pn.Tabs, names: list[str],
+               claims: dict[str, frozenset[str]] | None = None) -> None:
+    """Open the named tab, or the tab that ``claims`` a key of the hash (a link of another
+    tool, e.g. TensorFlow Playground's, has no ``tab``); set projector mode."""
+    tab = values.get("tab")
+    if tab is None:
+        tab = next((name for name, keys in (claims or {}).items() if keys & set(values)), None)
+    if tab in names:
+        tabs.active = names.index(tab)
     if "projector" in values:
         display.projector = values["projector"].lower() in TRUE
 
 
-def read_hash(display: Display, tabs: pn.Tabs, names: list[str]) -> None:
+def read_hash(display: Display, tabs: pn.Tabs, names: list[str],
+              claims: dict[str, frozenset[str]] | None = None) -> None:
     """Apply the page's hash once the page is drawn, and whenever it changes after that.
 
     Under ``panel serve`` the browser reports its hash before the page is ready, and a tab
@@ -58,7 +65,7 @@ def read_hash(display: Display, tabs: pn.Tabs, names: list[str]) -> None:
     ready = False
 
     def apply() -> None:
-        apply_hash(parse_hash(location.hash), display, tabs, names)
+        apply_hash(parse_hash(location.hash), display, tabs, names, claims)
 
     def on_ready() -> None:
         nonlocal ready
@@ -153,6 +160,13 @@ def on_hash_change(callback: Callable[[dict[str, str]], None]) -> None:
     location = pn.state.location
     if location is not None:
         location.param.watch(lambda event: callback(parse_hash(event.new)), "hash")
+
+
+def follow_hash(callback: Callable[[dict[str, str]], None]) -> None:
+    """Call ``callback(values)`` with the page's hash now and after every change: for a tab,
+    which is built after the page is ready."""
+    callback(current_hash())
+    on_hash_change(callback)
 
 
 def share(values: dict[str, object]) -> str:

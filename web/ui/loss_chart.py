@@ -4,17 +4,21 @@ A student must see what an update did to the starting weights (the division net'
 weights are destroyed by the first epoch), so every run starts with the loss of its starting
 weights at epoch 0. Runs are separated by a gap and labelled where they start ("2: hand-set
 weights"); the best validation epoch of the current run is marked; optionally the loss of
-always predicting the mean is a horizontal line (a net above it has learnt nothing). The chart
-follows a :class:`web.ui.trainer.Trainer`: new epochs are streamed, a new run redraws.
+always predicting the mean is a horizontal line (a net above it has learnt nothing), and the
+accuracy (a classifier's share of right answers) is drawn on a second, linear axis. The chart
+follows a :class:`web.ui.trainer.Trainer`: a new run redraws, new epochs are *streamed* (only
+the new rows travel to the page, so a long run costs the same per update as a short one).
+``test=True`` calls the held-out data "test" instead of "validation" (the playground's term).
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import panel as pn
-from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet
+from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet, LinearAxis, Range1d
 from bokeh.plotting import figure
 
 from web.ui import axes, i18n, theme
@@ -31,6 +35,12 @@ i18n.register({
     "train.run": ("run {number}", "Lauf {number}"),
     "train.run_from": ("run {number}: {origin}", "Lauf {number}: {origin}"),
     "train.mean_baseline": ("predict the mean", "Mittelwert vorhersagen"),
+    "train.test": ("test", "Test"),
+    "train.best_test": ("best test", "bester Test"),
+    "train.accuracy_axis": ("accuracy", "Genauigkeit"),
+    "train.train_accuracy": ("training accuracy", "Trainings-Genauigkeit"),
+    "train.test_accuracy": ("test accuracy", "Test-Genauigkeit"),
+    "train.val_accuracy": ("validation accuracy", "Validierungs-Genauigkeit"),
 })
 
 # Not orange and blue: those mean "negative" and "positive" everywhere in the lab.
@@ -38,7 +48,9 @@ TRAIN_COLOR = "#222222"
 VAL_COLOR = "#7b3294"
 BASELINE_COLOR = "#8c510a"
 LOSS_CAP = 1e12
-COLUMNS = ("epoch", "loss", "val_loss")
+POINT_BUDGET = 1500  # points per curve at most
+COLUMNS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy")
+ACCURACY_COLOR, VAL_ACCURACY_COLOR = "#1b9e77", "#66a61e"
 
 
 def plottable(value: float | None) -> float:
@@ -50,21 +62,38 @@ def plottable(value: float | None) -> float:
     return value if 0 < value <= LOSS_CAP else math.nan
 
 
-def run_columns(run: Run, start: int = 0) -> dict[str, list[float]]:
-    """Chart rows of ``run`` from its ``start``-th epoch on."""
-    return {"epoch": run.epochs[start:],
-            "loss": [plottable(v) for v in run.logs.get("loss", [])[start:]],
-            "val_loss": [plottable(v) for v in run.logs.get("val_loss", [])[start:]]
-            or [math.nan] * (len(run.epochs) - start)}
+def run_columns(run: Run, start: int = 0, stride: int = 1) -> dict[str, list[float]]:
+    """Chart rows of ``run``: every ``stride``-th epoch from its ``start``-th on (accuracies
+    as logged, NaN where a run has none)."""
+    picked = slice(start, None, stride)
+    rows = len(run.epochs[picked])
+
+    def column(name: str, keep=plottable) -> list[float]:
+        values = run.logs.get(name, [])[picked]
+        return [keep(v) for v in values] if values else [math.nan] * rows
+
+    return {"epoch": run.epochs[picked], "loss": column("loss"),
+            "val_loss": column("val_loss"), "accuracy": column("accuracy", float),
+            "val_accuracy": column("val_accuracy", float)}
 
 
-def chart_columns(runs: list[Run]) -> dict[str, list[float]]:
-    """All runs, each followed by a NaN row so that Bokeh breaks the line between runs."""
+def chart_columns(runs: list[Run], stride: int = 1) -> dict[str, list[float]]:
+    """All runs, with a NaN row between two runs so that Bokeh breaks the line there (none
+    after the last run: its new epochs are streamed onto its end)."""
     out: dict[str, list[float]] = {name: [] for name in COLUMNS}
-    for run in runs:
-        for name, values in run_columns(run).items():
-            out[name] += [*values, math.nan]
+    for k, run in enumerate(runs):
+        for name, values in run_columns(run, 0, stride).items():
+            out[name] += [math.nan, *values] if k else values
     return out
+
+
+def stride_for(epochs: int) -> int:
+    """Every how many epochs a point is drawn: 1, doubled until at most POINT_BUDGET remain
+    (a curve of 30 000 points would cost the page tens of milliseconds per repaint)."""
+    stride = 1
+    while epochs > POINT_BUDGET * stride:
+        stride *= 2
+    return stride
 
 
 def best_epoch(run: Run) -> tuple[int, float] | None:
@@ -80,9 +109,13 @@ class LossChart(pn.viewable.Viewer):
     """Training and validation loss of every run of one trainer."""
 
     def __init__(self, trainer: Trainer, display: Display, height: int = 280,
-                 baseline: bool = False) -> None:
+                 baseline: bool = False, accuracy: bool = False, test: bool = False,
+                 stream_seconds: float = 0.0) -> None:
+        """``stream_seconds``: while the trainer runs, new epochs are sent at most this often
+        (each update of a chart costs the page a repaint; the rest follows on pause)."""
         super().__init__()
-        self.trainer, self.display = trainer, display
+        self.trainer, self.display, self.test = trainer, display, test
+        self.stream_seconds, self._streamed = stream_seconds, 0.0
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
@@ -91,10 +124,14 @@ class LossChart(pn.viewable.Viewer):
         self.figure = self._figure(height)
         if baseline:
             self._add_baseline()
-        self._shown = (0, 0)  # (run number, epochs of it already in the source)
+        if accuracy:
+            self._add_accuracy()
+        self._shown = (0, 0)  # (run number, index of its next epoch to draw)
+        self._stride = 1
         self.redraw()
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
-        trainer.param.watch(lambda _e: self.extend(), "epoch")
+        trainer.param.watch(self._epoch_changed, "epoch")
+        trainer.param.watch(lambda _e: self.extend(), "running")
         display.param.watch(lambda _e: self._label_runs(), "code")
         display.param.watch(lambda _e: self._retick(), "code")
 
@@ -120,8 +157,9 @@ class LossChart(pn.viewable.Viewer):
         t = self.display.text
         self.display.follow(fig.title, "text", t("train.chart"))
         self.display.follow(fig.xaxis[0], "axis_label", t("train.epoch_axis"))
-        for item, key in zip(fig.legend.items, ("train.train", "train.val", "train.best"),
-                             strict=True):
+        held_out = ("train.test", "train.best_test") if self.test else ("train.val",
+                                                                          "train.best")
+        for item, key in zip(fig.legend.items, ("train.train", *held_out), strict=True):
             self.display.follow(item, "label", _legend_value(t(key)))
         self._renderers = (train, val)
         return fig
@@ -137,6 +175,24 @@ class LossChart(pn.viewable.Viewer):
                             _legend_value(self.display.text("train.mean_baseline")))
         self.trainer.param.watch(lambda *_e: (self._move_baseline(), self._retick()),
                                  ["loss", "problem"])
+
+    def _add_accuracy(self) -> None:
+        """Training and held-out accuracy on a linear 0..1 axis on the right."""
+        fig, t = self.figure, self.display.text
+        fig.extra_y_ranges = {"accuracy": Range1d(0.0, 1.0)}
+        axis = LinearAxis(y_range_name="accuracy")
+        fig.add_layout(axis, "right")
+        self.display.follow(axis, "axis_label", t("train.accuracy_axis"))
+        for column, color, dash in (("accuracy", ACCURACY_COLOR, "solid"),
+                                    ("val_accuracy", VAL_ACCURACY_COLOR, "dashed")):
+            fig.line("epoch", column, source=self.source, y_range_name="accuracy",
+                     line_width=2, color=color, line_dash=dash, legend_label=column)
+        held_out = "train.test_accuracy" if self.test else "train.val_accuracy"
+        for item, key in zip(fig.legend.items[-2:], ("train.train_accuracy", held_out),
+                             strict=True):
+            self.display.follow(item, "label", _legend_value(t(key)))
+        for attribute in ("axis_label_text_font_size", "major_label_text_font_size"):
+            self.display.follow(axis, attribute, self.display.px(theme.PLOT_TEXT_PX))
 
     @bokeh_edit
     def _move_baseline(self, *_events: object) -> None:
@@ -161,35 +217,53 @@ class LossChart(pn.viewable.Viewer):
     def redraw(self) -> None:
         """All runs anew (a run started, or earlier runs were cleared)."""
         runs = self.trainer.runs
-        self.source.data = chart_columns(runs)
-        self._shown = (runs[-1].number, len(runs[-1].epochs))
+        self._stride = stride_for(len(runs[-1].epochs))
+        self.source.data = chart_columns(runs, self._stride)
+        self._shown = (runs[-1].number, -(-len(runs[-1].epochs) // self._stride) * self._stride)
         self._label_runs()
         self._mark_best()
         self._move_baseline()
         self._retick()
 
+    def _epoch_changed(self, _event: object) -> None:
+        if self.trainer.running and time.monotonic() - self._streamed < self.stream_seconds:
+            return
+        self.extend()
+
     @bokeh_edit
     def extend(self) -> None:
         """Stream the epochs the current run gained since the last call."""
         run = self.trainer.run
-        number, shown = self._shown
-        if number != run.number or len(run.epochs) < shown:
+        number, shown = self._shown  # shown: the next epoch index to draw
+        if (number != run.number or len(run.epochs) < shown - self._stride + 1
+                or stride_for(len(run.epochs)) != self._stride):
             self.redraw()
             return
-        if len(run.epochs) == shown:
+        if len(run.epochs) <= shown:
             return
-        new = run_columns(run, shown)
-        # Keep the NaN row that ends every run at the end: drop it, stream, put it back.
-        data = {name: list(self.source.data[name])[:-1] + values + [math.nan]
-                for name, values in new.items()}
-        self.source.data = data
-        self._shown = (number, len(run.epochs))
-        self._mark_best()
+        self.source.stream(run_columns(run, shown, self._stride))
+        self._shown = (number, -(-len(run.epochs) // self._stride) * self._stride)
+        self._streamed = time.monotonic()
+        self._mark_best(shown)
         self._move_baseline()
         self._retick()
 
-    def _mark_best(self) -> None:
-        best = best_epoch(self.trainer.run)
+    def _mark_best(self, start: int = 0) -> None:
+        """Star the run's best held-out epoch; after a stream only the new epochs can beat
+        the star (no pass over the whole run every update)."""
+        run = self.trainer.run
+        if start == 0:
+            self._best = best_epoch(run)
+        else:
+            values = run.logs.get("val_loss", [])[start:]
+            finite = [(v, k) for k, v in enumerate(values, start=start) if math.isfinite(v)]
+            if finite:
+                value, k = min(finite)
+                if self._best is None or value < self._best[1]:
+                    self._best = (run.epochs[k], value)
+                else:
+                    return
+        best = self._best
         self.best.data = {"x": [best[0]], "y": [best[1]]} if best else {"x": [], "y": []}
 
     @bokeh_edit

@@ -29,13 +29,17 @@ X_MARGIN = 0.45
 
 class NetworkFigure(pn.viewable.Viewer):
     """Neurons as circles filled by their bias, edges by weight (or gradient); optional texts:
-    each neuron's z and a (``values``), its bias, and each edge's weight."""
+    each neuron's z and a (``values``), its bias, and each edge's weight. ``names=False``
+    leaves the neuron names to the hover (a view that draws something inside the circles);
+    ``node_size`` is the circles' diameter in pixels, ``x_margin`` the room left and right of
+    the outer columns (in column widths)."""
 
     def __init__(self, display: Display, on_pick: Callable[[str], None] | None = None,
-                 height: int = 430, values: bool = False, css_classes: list[str] | None = None
+                 height: int = 430, values: bool = False, css_classes: list[str] | None = None,
+                 names: bool = True, node_size: int = NODE_SIZE, x_margin: float = X_MARGIN
                  ) -> None:
         super().__init__()
-        self.display, self.values = display, values
+        self.display, self.values, self.x_margin = display, values, x_margin
         self.nodes = ColumnDataSource({key: [] for key in NODE_KEYS})
         self.edges = ColumnDataSource({key: [] for key in EDGE_KEYS})
         # CSS classes on the figure itself: Panel 1.9.4 does not pass a Bokeh pane's
@@ -49,15 +53,17 @@ class NetworkFigure(pn.viewable.Viewer):
         lines = fig.segment("x0", "y0", "x1", "y1", source=self.edges, line_color="color",
                             line_width="width", line_alpha=0.9, nonselection_line_alpha=0.35,
                             selection_line_color=colors.HIGHLIGHT)
-        dots = fig.scatter("x", "y", source=self.nodes, size=NODE_SIZE, fill_color="fill",
+        dots = fig.scatter("x", "y", source=self.nodes, size=node_size, fill_color="fill",
                            line_color="#333333", line_width=2)
         px = display.px
-        self._label(fig, self.nodes, "name", px(18), text_color="ink", text_font_style="bold")
+        if names:
+            self._label(fig, self.nodes, "name", px(18), text_color="ink",
+                        text_font_style="bold")
         if values:
-            self._label(fig, self.nodes, "value", px(19), y_offset=-NODE_SIZE // 2 - 8,
+            self._label(fig, self.nodes, "value", px(19), y_offset=-node_size // 2 - 8,
                         text_baseline="top", background_fill_color="white",
                         background_fill_alpha=0.85)
-            self._label(fig, self.nodes, "bias", px(17), y_offset=NODE_SIZE // 2 + 6,
+            self._label(fig, self.nodes, "bias", px(17), y_offset=node_size // 2 + 6,
                         text_baseline="bottom", text_color="#555555")
         self._label(fig, self.edges, "label", px(17), x="lx", y="ly",
                     background_fill_color="white", background_fill_alpha=0.85)
@@ -74,6 +80,8 @@ class NetworkFigure(pn.viewable.Viewer):
                     on_pick(self.edges.data["name"][new[0]])
 
             self.edges.selected.on_change("indices", picked)
+        # On the figure itself: a Bokeh pane does not pass its css_classes on to the plot.
+        fig.css_classes = css_classes or []
         self.figure = fig
 
     def _label(self, fig, source, column: str, size, x: str = "x", y: str = "y",
@@ -90,7 +98,7 @@ class NetworkFigure(pn.viewable.Viewer):
         x_low, x_high, y_low, y_high = drawing.extent()
         below = 1.0 if self.values else 0.55  # room for the z/a texts under the bottom row
         above = 0.8 if self.values else 0.55
-        self.figure.x_range.update(start=x_low - X_MARGIN, end=x_high + X_MARGIN)
+        self.figure.x_range.update(start=x_low - self.x_margin, end=x_high + self.x_margin)
         self.figure.y_range.update(start=y_low - below, end=y_high + above)
 
     def __panel__(self) -> pn.viewable.Viewable:

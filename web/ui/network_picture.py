@@ -66,12 +66,14 @@ def ink(value: float, scale: float) -> str:
 def picture(model: pycore.Sequential, code: str = "en", *,
             grads: Sequence[np.ndarray] | None = None, color_by: str = "weight",
             traces: Sequence[LayerTrace] | None = None, row: int = 0,
-            edge_labels: bool = False, digits: int = 4, spacing: float = 1.0) -> Picture:
+            edge_labels: bool = False, digits: int = 4, spacing: float = 1.0,
+            input_names: Sequence[str] | None = None) -> Picture:
     """The drawing of ``model`` now. ``grads`` (as ``model.gradients`` returns them) fill the
     hover's gradient and, with ``color_by="grad"``, colour the edges; ``traces`` (from
     ``model.forward_trace``) add each neuron's z and a for example ``row``; ``edge_labels``
     prints every weight on its edge (small nets only); ``spacing`` is the distance of two
-    neurons in a column (room for value texts)."""
+    neurons in a column (room for value texts); ``input_names`` name the input column (e.g.
+    the playground's features "x1²"; default x1, x2, ...)."""
     layers = dense_layers(model)
     heights = [column_heights(n, spacing) for n in (model.input_dim, *(d.units for d in layers))]
     grad_of = gradient_lookup(model, grads)
@@ -99,7 +101,8 @@ def picture(model: pycore.Sequential, code: str = "en", *,
                           ("g", fmt.sig(grad(ref), digits, code))):
             edges[key].append(item)
     _place_edge_labels(edges, edge_labels)
-    return Picture(_neurons(model, refs, heights, grad, traces, row, code, digits), edges)
+    names = list(input_names or (f"x{i + 1}" for i in range(model.input_dim)))
+    return Picture(_neurons(model, refs, heights, grad, traces, row, code, digits, names), edges)
 
 
 def _place_edge_labels(edges: dict[str, list], shown: bool) -> None:
@@ -112,7 +115,7 @@ def _place_edge_labels(edges: dict[str, list], shown: bool) -> None:
         edges["label"].append(edges["w"][n] if shown else "")
 
 
-def _neurons(model, refs, heights, grad, traces, row, code, digits) -> dict[str, list]:
+def _neurons(model, refs, heights, grad, traces, row, code, digits, names) -> dict[str, list]:
     nodes: dict[str, list] = {key: [] for key in NODE_KEYS}
 
     def add(**row_values: object) -> None:
@@ -121,8 +124,8 @@ def _neurons(model, refs, heights, grad, traces, row, code, digits) -> dict[str,
 
     inputs = traces[0].inputs[row] if traces else None
     for i, y in enumerate(heights[0]):
-        value = "" if inputs is None else f"x{i + 1} = {fmt.sig(inputs[i], digits, code)}"
-        add(x=0.0, y=y, name=f"x{i + 1}", fill=colors.NEUTRAL, ink=DARK_TEXT, value=value)
+        value = "" if inputs is None else f"{names[i]} = {fmt.sig(inputs[i], digits, code)}"
+        add(x=0.0, y=y, name=names[i], fill=colors.NEUTRAL, ink=DARK_TEXT, value=value)
     biases = {(r.layer_number, r.j): r for r in refs if r.kind == "bias"}
     values = [notation.get_parameter(model, r) for r in biases.values()]
     scale = max((abs(v) for v in values if np.isfinite(v)), default=1.0) or 1.0

@@ -5,6 +5,9 @@ and in Pyodide's single-threaded worker alike. So training is cut into updates o
 ``epochs_per_update`` epochs, each run by pycore's own ``fit`` (which guards against
 divergence), and the loop yields to the event loop once per frame (:class:`FramePacer`), when
 clicks and typed values are applied.
+With ``seconds_per_update`` an update instead trains whole epochs until that much time has
+passed (at most ``epochs_per_update``): a tiny net then trains many epochs per picture, and the
+pictures are redrawn at a steady rate however fast or slow an epoch is.
 
 Each setting has exactly one rule and one default: the param below. Widgets are made from these
 params (``web.ui.training_controls``), so a field can only ever hold a value this class accepts.
@@ -19,6 +22,7 @@ the trainer is reset, so runs from different presets are never joined into one l
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,6 +78,8 @@ class Trainer(param.Parameterized):
     loss = param.Selector(default="mse", objects=list(LOSSES))
     batch_size = param.Integer(default=32, bounds=(1, 4096))
     epochs_per_update = param.Integer(default=1, bounds=(1, 500))
+    seconds_per_update = param.Number(default=None, allow_None=True, bounds=(0.001, 10.0),
+                                      doc="Time budget of one update of the loop (or None).")
     max_epochs = param.Integer(default=100_000, bounds=(1, None))
 
     epoch = param.Integer(default=0, bounds=(0, None), doc="Epochs of the current run.")
@@ -92,7 +98,8 @@ class Trainer(param.Parameterized):
         self.data = data
         self.seed = seed
         self.metrics = metrics
-        self.callbacks = list(callbacks)
+        # pycore callbacks for every fit (e.g. a picture redrawn between epochs of an update).
+        self.callbacks: list[Callback] = list(callbacks)
         self.runs: list[Run] = []
         self._looping = False
         self._compile()
@@ -177,8 +184,10 @@ class Trainer(param.Parameterized):
         self.run_count += 1
 
     # --- training ------------------------------------------------------------------------
-    def step(self, epochs: int = 1) -> dict[str, float]:
-        """Train ``epochs`` more epochs from the current weights; return the last epoch's logs.
+    def step(self, epochs: int = 1, seconds: float | None = None) -> dict[str, float]:
+        """Train ``epochs`` more epochs from the current weights (with ``seconds``: whole
+        epochs until that much time has passed, at most ``epochs``); return the last epoch's
+        logs.
 
         A diverging run is stopped by pycore, which restores the last finite weights; the
         event is kept in ``stopped`` and the loop pauses. ``callbacks`` (pycore callbacks, given
@@ -188,12 +197,13 @@ class Trainer(param.Parameterized):
             self.running = False
             return {}
         data = self.data
+        budget = None if seconds is None else TimeBudget(seconds)
         validation = None if data.x_val is None else (data.x_val, data.y_val)
         result = self.model.fit(
             data.x_train, data.y_train, epochs=self.epoch + epochs, initial_epoch=self.epoch,
             batch_size=min(self.batch_size, len(data.x_train)), validation_data=validation,
-            shuffle=True, seed=self.seed + 7919 * self.run.number, callbacks=self.callbacks,
-            verbose=0)
+            shuffle=True, seed=self.seed + 7919 * self.run.number, verbose=0,
+            callbacks=[*self.callbacks, *([] if budget is None else [budget])])
         completed = len(result.history.get("loss", []))
         for k in range(completed):
             self.run.add(self.epoch + k + 1,
@@ -203,7 +213,8 @@ class Trainer(param.Parameterized):
             if result.stopped is not None:
                 self.stopped = result.stopped
                 self.running = False
-            if self.model.stop_training:  # a callback ended the run (e.g. early stopping)
+            if self.model.stop_training and not (budget and budget.spent):
+                # a callback ended the run (e.g. early stopping), not the update's time budget
                 self.running = False
             self.epoch += completed
         self.live.touch()
@@ -226,11 +237,29 @@ class Trainer(param.Parameterized):
         try:
             self.running = True
             while self.running and self.epoch < self.max_epochs and self.problem is None:
-                self.step(self.epochs_per_update)
+                self.step(self.epochs_per_update, self.seconds_per_update)
                 await pacer.tick()
         finally:
             self._looping = False
             self.running = False
+
+
+class TimeBudget(Callback):
+    """Ends ``fit`` after the first epoch that finishes ``seconds`` after the start."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.spent = False
+        self._start = 0.0
+
+    def on_train_begin(self, logs: dict[str, float] | None = None) -> None:
+        self._start = time.perf_counter()
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+        if time.perf_counter() - self._start >= self.seconds:
+            self.spent = True
+            self.model.stop_training = True
 
 
 def _as_logs(result: float | list[float], metrics: tuple[str, ...]) -> dict[str, float]:

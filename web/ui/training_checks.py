@@ -18,8 +18,11 @@ SAMPLE_ROWS = 64
 def configuration_problem(model: pycore.Sequential, loss: str, y: np.ndarray) -> str | None:
     """The i18n key of the reason this loss cannot train this model on targets ``y``, or None.
 
-    Keys (registered by ``web.ui.training_controls``): ``train.problem.categorical_one_output``,
-    ``train.problem.binary_targets``, ``train.problem.positive_targets``."""
+    Keys (registered by ``web.ui.training_controls``): ``train.problem.no_data``,
+    ``train.problem.categorical_one_output``, ``train.problem.binary_targets``,
+    ``train.problem.positive_targets``."""
+    if len(y) == 0:
+        return "train.problem.no_data"
     if loss == "categorical_crossentropy" and model.output_dim == 1:
         return "train.problem.categorical_one_output"
     if loss == "binary_crossentropy" and (np.min(y) < 0.0 or np.max(y) > 1.0):

@@ -5,6 +5,8 @@ update, Play/Pause, +1 epoch, Reset, the epoch counter, the last losses, a statu
 loss chart. Each widget is made from the trainer param it sets, so the trainer is the only
 state; a panel lays the pieces out as it likes (``settings``, ``buttons``, ``status``,
 ``chart``) or shows the whole component. CSS classes for tests are ``nnlab-<prefix>-<role>``.
+``test=True`` names the held-out rows "test" (label and hook ``test-loss``) instead of
+"validation" (``val-loss``); ``accuracy=True`` adds the accuracy axis to the chart.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ i18n.register({
     "train.epoch": ("Epoch", "Epoche"),
     "train.train_loss": ("Training loss", "Trainings-Loss"),
     "train.val_loss": ("Validation loss", "Validierungs-Loss"),
+    "train.test_loss": ("Test loss", "Test-Loss"),
     "train.tip.lr": ("Step size: how far each update moves the weights along −gradient. Too "
                      "large and the loss explodes.",
                      "Schrittweite: wie weit jedes Update die Gewichte entlang −Gradient "
@@ -75,6 +78,9 @@ i18n.register({
                               "diverged). Try a smaller learning rate.",
                               "Das Update selbst hat ein Gewicht unendlich oder NaN gemacht "
                               "(das Training ist divergiert). Versuche eine kleinere Lernrate."),
+    "train.problem.no_data": ("There are no training examples: add some first.",
+                              "Es gibt keine Trainingsbeispiele: bitte zuerst welche "
+                              "hinzufügen."),
     "train.problem.categorical_one_output": (
         "Categorical cross-entropy needs one output neuron per class (and softmax); this net "
         "has one output, so its loss is always 0 and nothing would train. Choose another loss.",
@@ -129,9 +135,10 @@ class TrainingControls(pn.viewable.Viewer):
 
     def __init__(self, trainer: Trainer, display: Display, prefix: str,
                  on_reset: Callable[[], None] | None = None, baseline: bool = False,
-                 chart_height: int = 260) -> None:
+                 chart_height: int = 260, test: bool = False, accuracy: bool = False,
+                 stream_seconds: float = 0.0) -> None:
         super().__init__()
-        self.trainer, self.display = trainer, display
+        self.trainer, self.display, self.test = trainer, display, test
         t = display.text
         hook = self.hook = lambda role: f"nnlab-{prefix}-{role}"
         small = {"width": 170, "stylesheets": theme.INPUT_STYLESHEETS}
@@ -170,7 +177,8 @@ class TrainingControls(pn.viewable.Viewer):
             pn.bind(status_html, p.problem, p.stopped, p.saturated, display.param.code),
             css_classes=[hook("message")], sizing_mode="stretch_width",
             stylesheets=theme.STYLESHEETS)
-        self.chart = LossChart(trainer, display, height=chart_height, baseline=baseline)
+        self.chart = LossChart(trainer, display, height=chart_height, baseline=baseline,
+                               accuracy=accuracy, test=test, stream_seconds=stream_seconds)
         self._momentum_box = pn.Column(self.momentum, visible=is_sgd, margin=0)
 
     def _numbers(self) -> pn.Row:
@@ -189,8 +197,9 @@ class TrainingControls(pn.viewable.Viewer):
             pn.pane.HTML(t("train.epoch"), **label), self.epoch,
             pn.pane.HTML(t("train.train_loss"), **label),
             pn.pane.HTML(last("loss"), css_classes=[self.hook("train-loss")], **big),
-            pn.pane.HTML(t("train.val_loss"), **label),
-            pn.pane.HTML(last("val_loss"), css_classes=[self.hook("val-loss")], **big),
+            pn.pane.HTML(t("train.test_loss" if self.test else "train.val_loss"), **label),
+            pn.pane.HTML(last("val_loss"), css_classes=[self.hook("test-loss" if self.test
+                                                                  else "val-loss")], **big),
             align="center")
 
     @property

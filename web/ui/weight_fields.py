@@ -77,10 +77,10 @@ class WeightEditor(pn.viewable.Viewer):
         super().__init__()
         self.live = live
         refs = self._refs()
+        self.param.label.objects = list(refs)
         first = next(iter(refs))
         self.field = WeightField(live, display, refs[first], display.text("weights.value"),
                                  css_classes=[f"nnlab-{prefix}-weight-value"], width=150)
-        self.param.label.objects = list(refs)
         self.label = first
         self.choose = from_param(
             pn.widgets.Select, self.param.label, display.text("weights.choose"),

@@ -77,6 +77,7 @@ def test_numbers_and_table_are_the_runs_own(relu_run: FitLab) -> None:
 
 def test_a_preset_during_a_run_ends_it_and_starts_its_own(run_coroutine) -> None:
     lab = FitLab(epochs=50, width=2)
+    lab.UNITS_PER_SLICE = 1  # a tick after every epoch (50 may fit into one time slice)
 
     def lecturer(_event: object) -> None:
         if len(lab.runs) == 1 and lab.run.epochs >= 1:

@@ -1,0 +1,131 @@
+"""The playground's pictures and widgets follow its view-model (Bokeh data, no browser)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from web.playground import point_raster
+from web.playground.data import GRID, THUMBNAIL
+from web.playground.numbers import values
+from web.playground.pictures import OutputFrames
+from web.playground.view import PlaygroundView, notices_html
+from web.ui import i18n
+from web.ui.display import Display
+
+
+@pytest.fixture
+def view() -> PlaygroundView:
+    view = PlaygroundView(Display(code="en"))
+    view.__panel__()
+    return view
+
+
+def output_image(view: PlaygroundView) -> np.ndarray:
+    return view.pictures.output.plane.data["image"][0]
+
+
+def test_the_output_is_a_100_by_100_byte_image_of_the_net(view):
+    image = output_image(view)
+    assert image.shape == (GRID, GRID) and image.dtype == np.uint8
+    _, grid = view.vm.data.grid()
+    p = view.vm.live.model.predict(grid)[:, 0].reshape(GRID, GRID)
+    expected = np.rint((2 * p - 1 + 1) * 127.5)  # class-1 probability on the signed scale
+    assert np.abs(image.astype(float) - expected).max() <= 1
+    view.vm.trainer.step(5)
+    assert not np.array_equal(image, output_image(view))
+
+
+def test_discretize_shows_only_the_two_classes(view):
+    view.vm.discretize = True
+    assert set(np.unique(output_image(view))) <= {0, 255}
+
+
+def test_points_are_drawn_as_an_image_with_test_points_on_request(view):
+    points = view.pictures.output.points.data["image"][0]
+    assert points.shape == (340, 340)
+    rings = set(np.unique(points)) & {point_raster.WHITE, point_raster.BLACK}
+    assert rings == {point_raster.WHITE}
+    view.vm.show_test = True
+    points = view.pictures.output.points.data["image"][0]
+    assert point_raster.BLACK in np.unique(points)
+
+
+def test_every_neuron_has_a_thumbnail_at_its_place(view):
+    data = view.pictures.thumbs.source.data
+    nodes = view.pictures.network.nodes.data
+    assert len(data["image"]) == 2 + 4 + 2 + 1 == len(nodes["x"])
+    assert data["x"] == nodes["x"] and data["y"] == nodes["y"]
+    assert all(image.shape == (THUMBNAIL, THUMBNAIL) for image in data["image"])
+    view.vm.features = ["x1", "x2", "x1_times_x2"]
+    view.vm.add_layer()
+    assert len(view.pictures.thumbs.source.data["image"]) == 3 + 4 + 2 + 2 + 1
+    assert view.pictures.labels.data["text"] == ["x1", "x2", "x1·x2"]
+
+
+def test_hover_shows_weights_and_gradients_never_nan(view):
+    edges = view.pictures.network.edges.data
+    for text in [*edges["w"], *edges["g"]]:
+        assert text and "nan" not in text.lower() and text != "—"
+    grads = view.pictures.gradients()
+    view.vm.color_by = "grad"
+    by_grad = view.pictures.network.edges.data
+    widest = int(np.argmax(by_grad["width"]))
+    kernels = np.concatenate([g.ravel() for g in grads[::2]])
+    assert abs(float(by_grad["g"][widest])) == pytest.approx(np.abs(kernels).max(), rel=1e-3)
+
+
+def test_clicking_an_edge_chooses_the_weight_to_edit(view):
+    view.pictures.network.edges.selected.indices = [3]
+    label = view.pictures.network.edges.data["name"][3]
+    assert view.editor.label == label
+    view.editor.field.input.value = "0.75"
+    ref = view.editor.field.ref
+    assert view.vm.live.model.get_weights()[ref.weight_index][ref.position] == 0.75
+
+
+def test_numbers_follow_training_and_the_language(view):
+    view.vm.trainer.step(3)
+    shown = values(view.vm, "de")
+    assert shown["epoch"] == "3" and "," in shown["train-loss"]
+    assert float(shown["test-loss"].replace(",", ".")) == pytest.approx(
+        view.vm.trainer.run.last("val_loss"), rel=1e-3)
+    numbers = view.numbers
+    assert numbers.fields["epoch"].value == "3"
+    view.vm.problem = "regression"
+    assert not numbers.fields["test-accuracy"].visible
+
+
+def test_output_frames_are_drawn_between_epochs(view):
+    frames = []
+    view.vm.trainer.callbacks.append(OutputFrames(lambda: frames.append(1), seconds=0.0))
+    view.vm.trainer.step(4)
+    assert len(frames) == 4
+
+
+def test_a_1d_function_is_drawn_as_a_curve(view):
+    view.vm.problem = "regression"
+    view.vm.reg_dataset = "function"
+    curve = view.pictures.output.curve.data
+    assert len(curve["x"]) == 4 * GRID and not view.pictures.output._image.visible
+    assert len(view.pictures.output.truth.data["x"]) == 4 * GRID
+    assert "output (↑)" in view.pictures.caption("en")
+
+
+def test_the_link_field_follows_the_settings(view):
+    view.vm.noise = 25
+    assert "noise=25" in view.link and view.link.startswith("#tab=playground")
+    view.vm.trainer.learning_rate = 0.3
+    assert "learningRate=0.3" in view.link
+
+
+def test_notices_are_in_both_languages():
+    notices = [("pg.csv.columns", {"row": 4, "found": 2}), ("pg.msg.one_feature", {})]
+    german, english = notices_html(notices, "de"), notices_html(notices, "en")
+    assert "Zeile 4" in german and "Row 4" in english
+    assert all(i18n.text(key, "de") for key in i18n.all_keys() if key.startswith("pg."))
+
+
+def test_header_save_acts_on_the_playground(view):
+    file = view.model_file()
+    assert file.filename == "playground-model.json" and '"layers"' in file.save()

@@ -1,0 +1,119 @@
+"""web/ui additions for fast training panels: time-budgeted updates, extra callbacks, a loss
+chart that streams and thins its points, accuracy on a second axis, links of other tools."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import panel as pn
+import param
+import pytest
+
+import pycore
+from pycore.callbacks import Callback
+from web.ui import loss_chart
+from web.ui.display import Display
+from web.ui.links import apply_hash
+from web.ui.live_model import LiveModel
+from web.ui.loss_chart import LossChart, stride_for
+from web.ui.network_picture import picture
+from web.ui.trainer import Dataset, Trainer
+
+
+def make_trainer(**params) -> Trainer:
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, (64, 2))
+    y = (x[:, :1] * x[:, 1:] > 0).astype(float)
+    model = pycore.Sequential([pycore.Dense(3, "tanh", input_dim=2),
+                               pycore.Dense(1, "sigmoid")], seed=0)
+    return Trainer(LiveModel(model=model), Dataset(x, y, x[:16], y[:16]), optimizer="sgd",
+                   learning_rate=0.1, loss="binary_crossentropy", metrics=("accuracy",),
+                   **params)
+
+
+class Count(Callback):
+    def __init__(self) -> None:
+        super().__init__()
+        self.epochs = 0
+
+    def on_epoch_end(self, epoch, logs=None) -> None:
+        self.epochs += 1
+
+
+def test_a_time_budget_ends_an_update_after_whole_epochs():
+    trainer = make_trainer()
+    start = time.perf_counter()
+    trainer.step(10_000, seconds=0.05)
+    assert 1 <= trainer.epoch < 10_000 and time.perf_counter() - start < 5
+    assert len(trainer.run.epochs) == trainer.epoch + 1
+
+
+def test_extra_callbacks_see_every_epoch():
+    count = Count()
+    trainer = make_trainer(callbacks=[count])
+    trainer.step(3)
+    trainer.step(2, seconds=10.0)
+    assert count.epochs == 5
+
+
+@pytest.fixture
+def chart() -> LossChart:
+    return LossChart(make_trainer(), Display(code="en"), accuracy=True, test=True)
+
+
+def test_new_epochs_are_streamed_onto_the_current_run(chart):
+    trainer = chart.trainer
+    trainer.step(2)
+    assert chart.source.data["epoch"] == [0, 1, 2]
+    trainer.reset()
+    trainer.step(1)
+    data = chart.source.data
+    assert data["epoch"][:3] == [0, 1, 2] and math.isnan(data["epoch"][3])
+    assert data["epoch"][4:] == [0, 1]  # a gap between runs, none after the last
+    assert all(0.0 <= a <= 1.0 for a in data["val_accuracy"][4:])
+
+
+def test_a_long_run_keeps_at_most_the_point_budget(chart, monkeypatch):
+    monkeypatch.setattr(loss_chart, "POINT_BUDGET", 8)
+    chart.trainer.step(20)
+    assert stride_for(21) == 4 and chart.source.data["epoch"] == [0, 4, 8, 12, 16, 20]
+    chart.trainer.step(4)
+    assert chart.source.data["epoch"] == [0, 4, 8, 12, 16, 20, 24]
+
+
+def test_the_chart_names_held_out_data_test_and_has_an_accuracy_axis(chart):
+    labels = [item.label["value"] for item in chart.figure.legend[0].items]
+    assert labels[:3] == ["training", "test", "best test"]
+    assert "test accuracy" in labels
+    assert chart.figure.right[0].axis_label == "accuracy"
+
+
+def test_streaming_waits_while_running_but_not_after(chart):
+    chart.stream_seconds = 60.0
+    trainer = chart.trainer
+    trainer.step(1)
+    chart._streamed = time.monotonic()
+    with param.discard_events(trainer):  # "running" without starting the training loop
+        trainer.running = True
+    trainer.step(2)
+    assert chart.source.data["epoch"] == [0, 1]
+    trainer.running = False
+    assert chart.source.data["epoch"] == [0, 1, 2, 3]
+
+
+def test_a_link_of_another_tool_opens_the_tab_that_claims_its_keys():
+    tabs = pn.Tabs(("a", "A"), ("b", "B"))
+    display = Display(code="en")
+    apply_hash({"dataset": "xor"}, display, tabs, ["a", "b"], {"b": frozenset({"dataset"})})
+    assert tabs.active == 1
+    apply_hash({"tab": "a", "dataset": "xor"}, display, tabs, ["a", "b"],
+               {"b": frozenset({"dataset"})})
+    assert tabs.active == 0
+
+
+def test_the_input_column_can_be_named():
+    model = pycore.Sequential([pycore.Dense(1, input_dim=2)], seed=0)
+    drawing = picture(model, input_names=["x1²", "sin x2"])
+    assert drawing.nodes["name"][:2] == ["x1²", "sin x2"]
