@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import expect
 
-from web import i18n
+from web.ui import i18n
 
 
 @dataclass(frozen=True)
