@@ -11,7 +11,8 @@ from __future__ import annotations
 import panel as pn
 
 from pycore import toy_data
-from web.playground.viewmodel import CLASS_SETS, REG_SETS, PlaygroundViewModel
+from web.playground.choices import CLASS_SETS, REG_SETS
+from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import theme
 from web.ui.display import Display
 from web.ui.fields import NumberField

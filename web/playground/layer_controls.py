@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import panel as pn
 
+from web.playground.choices import LayerSettings
 from web.playground.network import HIDDEN_ACTIVATIONS, MAX_LAYERS
-from web.playground.viewmodel import LayerSettings, PlaygroundViewModel
+from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import theme
 from web.ui.display import Display
 from web.ui.fields import NumberField

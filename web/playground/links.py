@@ -19,9 +19,10 @@ import zlib
 from collections.abc import Callable
 
 from pycore import toy_data
+from web.playground.choices import CLASS_SETS, DEFAULT_POINTS, PROBLEMS
 from web.playground.keys import KEYS
 from web.playground.network import HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS
-from web.playground.viewmodel import CLASS_SETS, DEFAULT_POINTS, PROBLEMS, PlaygroundViewModel
+from web.playground.viewmodel import PlaygroundViewModel
 from web.ui.trainer import LOSSES, OPTIMIZERS
 
 FEATURE_KEYS = {"x": "x1", "y": "x2", "xSquared": "x1_squared", "ySquared": "x2_squared",

@@ -20,12 +20,13 @@ import panel as pn
 import param
 
 from web.playground import code
+from web.playground.choices import FRAME_SECONDS, UPDATE_SECONDS
 from web.playground.data_controls import DataControls
 from web.playground.layer_controls import LayerControls
 from web.playground.links import apply_link, write_link
 from web.playground.numbers import Numbers
 from web.playground.pictures import OutputFrames, Pictures
-from web.playground.viewmodel import FRAME_SECONDS, UPDATE_SECONDS, PlaygroundViewModel
+from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import i18n, theme
 from web.ui.display import Display
 from web.ui.export import export_buttons

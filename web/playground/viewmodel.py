@@ -12,7 +12,6 @@ redrawn at most ~30 times a second however fast the epochs are.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,48 +20,21 @@ import param
 import pycore
 from pycore import toy_data
 from pycore.serialization import ModelFileError, from_json, to_json
+from web.playground import choices, network, texts  # noqa: F401  (texts registers the tab's words)
 from web.playground import data as pg_data
-from web.playground import network, texts  # noqa: F401  (texts registers the tab's words)
 from web.playground.csv_points import read_points
-from web.playground.network import HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS, NetSpec
+from web.playground.network import MAX_LAYERS, MAX_UNITS, NetSpec
 from web.ui.live_model import LiveModel
 from web.ui.model_files import ModelFile
 from web.ui.trainer import Trainer
-
-PROBLEMS = ("classification", "regression")
-CLASS_SETS = (*toy_data.CLASSIFICATION, pg_data.OWN)
-REG_SETS = (*toy_data.REGRESSION, pg_data.OWN)
-DEFAULT_POINTS = {"classification": 500, "regression": 1200}  # TensorFlow Playground's
-LOSSES = {"classification": "binary_crossentropy", "regression": "mse"}
-FRAME_SECONDS = 1 / 26  # the output picture: at most 26 frames a second
-# A training update (then counter, chart and net drawing are redrawn and clicks handled):
-# in Pyodide a few a second, with output frames drawn in between (``OutputFrames``), since
-# every redraw of a part costs the worker a document patch; under ``panel serve`` the patches
-# leave only between updates, so every update is a frame.
-UPDATE_SECONDS = 0.5 if sys.platform == "emscripten" else FRAME_SECONDS
-# Settings that suit a data set better than TF's defaults (applied when it is chosen).
-PRESETS = {
-    "division": ({"layers": 1, "features": ["x1", "x2"]}, [(2, "division")],
-                 {"loss": "mae", "optimizer": "adam", "learning_rate": 1e-3, "batch_size": 4}),
-    "function": ({"layers": 2, "features": ["x1"]}, [(8, "tanh"), (8, "tanh")],
-                 {"loss": "mse", "optimizer": "adam", "learning_rate": 0.01, "batch_size": 16}),
-}
-
-
-class LayerSettings(param.Parameterized):
-    """One hidden layer's settings (the view has one column of widgets per layer)."""
-
-    units = param.Integer(default=2, bounds=(1, MAX_UNITS))
-    activation = param.Selector(default="tanh", objects=list(HIDDEN_ACTIVATIONS))
-    dropout = param.Number(default=0.0, bounds=(0.0, 0.9))
 
 
 class PlaygroundViewModel(param.Parameterized):
     """The playground's state (defaults are TensorFlow Playground's)."""
 
-    problem = param.Selector(default="classification", objects=list(PROBLEMS))
-    dataset = param.Selector(default="circle", objects=list(CLASS_SETS))
-    reg_dataset = param.Selector(default="reg-plane", objects=list(REG_SETS))
+    problem = param.Selector(default="classification", objects=list(choices.PROBLEMS))
+    dataset = param.Selector(default="circle", objects=list(choices.CLASS_SETS))
+    reg_dataset = param.Selector(default="reg-plane", objects=list(choices.REG_SETS))
     noise = param.Integer(default=0, bounds=(0, 50), doc="Percent, as in TF Playground.")
     points = param.Integer(default=500, bounds=(10, 2000))
     train_percent = param.Integer(default=50, bounds=(10, 90))
@@ -84,7 +56,7 @@ class PlaygroundViewModel(param.Parameterized):
 
     def __init__(self, **params: object) -> None:
         super().__init__(**params)
-        self.layer_settings = [LayerSettings(units=4 if k == 0 else 2)
+        self.layer_settings = [choices.LayerSettings(units=4 if k == 0 else 2)
                                for k in range(MAX_LAYERS)]
         self.own = pg_data.OwnPoints()
         self._resets = 0
@@ -94,9 +66,8 @@ class PlaygroundViewModel(param.Parameterized):
         self.live = LiveModel(model=network.build(self._spec, self.init_seed),
                               origin="pg.origin.fresh")
         self.trainer = Trainer(self.live, self.data.dataset(), seed=self.seed,
-                               metrics=self._metrics(), optimizer="sgd", learning_rate=0.03,
-                               batch_size=10, loss=LOSSES[self.problem], epochs_per_update=500,
-                               seconds_per_update=UPDATE_SECONDS)
+                               metrics=self._metrics(), loss=choices.LOSSES[self.problem],
+                               **choices.TRAINING)
         self.trainer.param.learning_rate.bounds = (1e-5, 10.0)
         self.trainer.param.batch_size.bounds = (1, 256)
         for layer in self.layer_settings:
@@ -125,7 +96,7 @@ class PlaygroundViewModel(param.Parameterized):
             return "sigmoid"
         return "division" if self.reg_dataset == "division" else "linear"
 
-    def hidden(self) -> list[LayerSettings]:
+    def hidden(self) -> list[choices.LayerSettings]:
         return self.layer_settings[: self.layers]
 
     def net_spec(self) -> NetSpec:
@@ -195,7 +166,7 @@ class PlaygroundViewModel(param.Parameterized):
     @param.depends("dataset", "reg_dataset", watch=True, on_init=False)
     def _apply_preset(self) -> None:
         """Switching to a data set with a preset (division, the 1-D function) applies it."""
-        preset = PRESETS.get(self.set_name)
+        preset = choices.PRESETS.get(self.set_name)
         if preset is None:
             return
         own, layers, trainer = preset
@@ -209,9 +180,9 @@ class PlaygroundViewModel(param.Parameterized):
     @param.depends("problem", watch=True)
     def _problem_changed(self) -> None:
         with self._holding():
-            self.points = DEFAULT_POINTS[self.problem]
+            self.points = choices.DEFAULT_POINTS[self.problem]
         self.trainer.metrics = self._metrics()
-        self.trainer.loss = LOSSES[self.problem]
+        self.trainer.loss = choices.LOSSES[self.problem]
         self._refresh()
 
     @param.depends("regularization", "regularization_rate", watch=True)
