@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 import panel as pn
 import param
+from panel.io.state import set_curdoc
 
 from web.ui.display import Display
 from web.ui.fields import check
@@ -63,18 +64,25 @@ def read_hash(display: Display, tabs: pn.Tabs, names: list[str],
     if location is None:
         return
     ready = False
+    doc = pn.state.curdoc  # callbacks of the event loop run without it: pass it on
 
     def apply() -> None:
         apply_hash(parse_hash(location.hash), display, tabs, names, claims)
 
+    def apply_with_lock() -> None:
+        """Under ``panel serve`` on the document's next tick, holding its lock (a Bokeh model
+        changed without it raises and never reaches the page); in Pyodide at once."""
+        with set_curdoc(doc):
+            pn.state.execute(apply, schedule=True)
+
     def on_ready() -> None:
         nonlocal ready
         ready = True
-        pn.state.execute(apply, schedule=True)
+        apply_with_lock()
 
     def changed(_event: param.parameterized.Event) -> None:
         if ready:
-            asyncio.get_running_loop().call_soon(apply)
+            asyncio.get_running_loop().call_soon(apply_with_lock)
 
     if not on_first_paint(on_ready):
         apply()
