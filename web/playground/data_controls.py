@@ -51,9 +51,9 @@ class DataControls(pn.viewable.Viewer):
         self.train_percent = from_param(pn.widgets.IntSlider, p.train_percent,
                                         t("pg.train_percent"), step=10,
                                         css_classes=["nnlab-pg-train-percent"], **slider)
-        self.points = NumberField(vm, "points", t("pg.points"), display, width=110,
+        self.points = NumberField(vm, "points", t("pg.points"), display, width=90,
                                   css_class="nnlab-pg-points", digits=6)
-        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), width=120,
+        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), width=140,
                                             css_classes=["nnlab-pg-regenerate"], align="end")
         self.regenerate.on_click(lambda _event: vm.regenerate())
         self.features = from_param(
