@@ -31,7 +31,7 @@ i18n.register({
     "deep.samples": ("Examples", "Beispiele"),
     "deep.seed": ("Seed", "Seed"),
     # presets
-    "deep.presets": ("Presets (one click each)", "Beispiele (je ein Klick)"),
+    "deep.presets": ("Presets (one click each)", "Presets (je ein Klick)"),
     "deep.homework": ("Homework (30 layers × 100 units):",
                       "Hausaufgabe (30 Schichten × 100 Neuronen):"),
     "deep.preset.saturation": ("σ = 15.811: saturation", "σ = 15,811: Sättigung"),

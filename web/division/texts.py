@@ -63,7 +63,7 @@ i18n.register({
         "Außerhalb des Bereichs der Trainingsdaten (Eingaben 1 … 19,99) oder über dem "
         "Quotienten 50, und das Ergebnis weicht ab: vergleiche es mit dem wahren Quotienten."),
     # weights, presets, heatmap
-    "division.weights": ("### Weights and biases", "### Gewichte und Schwellen (Bias)"),
+    "division.weights": ("### Weights and biases", "### Gewichte und Bias"),
     "division.preset": ("Start from", "Startwerte"),
     "division.preset.hand_set": ("hand-set weights (original project)",
                                  "von Hand gesetzte Gewichte (Originalprojekt)"),

@@ -22,11 +22,11 @@ from web.ui.widgets import from_param
 
 i18n.register({
     "exp.cards": ("Experiment", "Experiment"),
-    "exp.card.fit": ("Watch a network learn", "Netz beim Lernen"),
+    "exp.card.fit": ("Watch a network learn", "Einem Netz beim Lernen zuschauen"),
     "exp.card.gen": ("Over- and underfitting", "Over- und Underfitting"),
     "exp.card.rates": ("Learning rate & batch size", "Lernrate & Batchgröße"),
     "exp.card.opt": ("Optimizers", "Optimierer"),
-    "exp.card.params": ("Parameter counter", "Parameter zählen"),
+    "exp.card.params": ("Parameter counter", "Parameterzähler"),
 })
 
 

@@ -43,19 +43,19 @@ i18n.register({
     "pg.units": ("{count} neurons", "{count} Neuronen"),
     "pg.activation": ("Activation", "Aktivierung"),
     "pg.dropout": ("Dropout", "Dropout"),
-    "pg.regularization": ("Regularization", "Regularisierung"),
+    "pg.regularization": ("Regularisation", "Regularisierung"),
     "pg.regularization.none": ("none", "keine"),
     "pg.regularization.l1": ("L1", "L1"),
     "pg.regularization.l2": ("L2", "L2"),
-    "pg.regularization_rate": ("Regularization rate", "Regularisierungsrate"),
-    "pg.initializer": ("Initial weights", "Startgewichte"),
+    "pg.regularization_rate": ("Regularisation rate", "Regularisierungsrate"),
+    "pg.initializer": ("Weight initialisation", "Gewichtsinitialisierung"),
     "pg.color_by": ("Lines show", "Linien zeigen"),
     "pg.color_by.weight": ("weight w", "Gewicht w"),
     "pg.color_by.grad": ("gradient ∂L/∂w", "Gradient ∂L/∂w"),
     # output
     "pg.output": ("Output", "Ausgabe"),
     "pg.show_test": ("Show test data", "Testdaten zeigen"),
-    "pg.discretize": ("Discretize output", "Ausgabe diskretisieren"),
+    "pg.discretize": ("Discretise output", "Ausgabe diskretisieren"),
     "pg.test_accuracy": ("Test accuracy", "Test-Genauigkeit"),
     "pg.train_accuracy": ("Training accuracy", "Trainings-Genauigkeit"),
     "pg.plane": ("x1 (→) and x2 (↑) from {low} to {high}",
@@ -89,7 +89,7 @@ i18n.register({
         "layer sizes start a fresh net. “Share link” puts this experiment into the address "
         "bar; links of TensorFlow Playground open here too.",
         "**So geht's.** Links Daten und die Eingabemerkmale wählen, die das Netz sieht; über der "
-        "Zeichnung die verdeckten Schichten einstellen (± Neuronen, Aktivierung, Dropout pro "
+        "Zeichnung die versteckten Schichten einstellen (± Neuronen, Aktivierung, Dropout pro "
         "Schicht). ▶ drücken und zusehen, wie sich die Ausgabe (rechts: blau = Klasse 1 / "
         "positiv, orange = Klasse 0 / negativ) und das eigene Bild jedes Neurons ändern. Linien "
         "sind Gewichte: dicker = größeres |w|, blau positiv, orange negativ; Überfahren zeigt w "

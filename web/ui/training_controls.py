@@ -71,7 +71,7 @@ i18n.register({
                            "Lernrate."),
     "train.stopped.gradients": ("a gradient overflowed to infinity or NaN in the backward pass, "
                                 "so the update was not applied. Try a smaller learning rate.",
-                                "Ein Gradient ist in der Rückwärtsrechnung auf unendlich oder "
+                                "Ein Gradient ist bei der Backpropagation auf unendlich oder "
                                 "NaN übergelaufen; das Update wurde nicht ausgeführt. Versuche "
                                 "eine kleinere Lernrate."),
     "train.stopped.weights": ("the update itself made a weight infinite or NaN (the run "
@@ -86,15 +86,15 @@ i18n.register({
         "has one output, so its loss is always 0 and nothing would train. Choose another loss.",
         "Kategoriale Kreuzentropie braucht ein Ausgabeneuron pro Klasse (und Softmax); dieses "
         "Netz hat eine Ausgabe, der Loss ist also immer 0 und nichts würde trainiert. Bitte "
-        "eine andere Verlustfunktion wählen."),
+        "eine andere Loss-Funktion wählen."),
     "train.problem.binary_targets": (
         "Binary cross-entropy needs targets between 0 and 1 (class labels); these targets lie "
         "outside. Choose a regression loss such as mse.",
         "Binäre Kreuzentropie braucht Zielwerte zwischen 0 und 1 (Klassen); diese Zielwerte "
-        "liegen außerhalb. Bitte eine Regressions-Verlustfunktion wie mse wählen."),
+        "liegen außerhalb. Bitte eine Loss-Funktion für Regression wie mse wählen."),
     "train.problem.positive_targets": (
         "This loss takes logarithms of the targets, so every target must be positive.",
-        "Diese Verlustfunktion logarithmiert die Zielwerte; alle müssen positiv sein."),
+        "Diese Loss-Funktion logarithmiert die Zielwerte; alle müssen positiv sein."),
     "train.saturated": (
         "The output is the same for every example: the output neuron is saturated (stuck in a "
         "flat part of its activation, where its gradient is almost 0). Reset, or try a smaller "

@@ -49,8 +49,8 @@ i18n.register({
         "with plain gradient descent (SGD: w ← w − lr·g). One epoch is one pass over all "
         "{points} points: batch size b means ⌈{points}/b⌉ updates per epoch. The loss is "
         "measured after every epoch on all points.",
-        "Ein Netz ({width} {activation}-Neuronen, ein linearer Ausgang), derselbe Seed — also "
-        "dieselben Startgewichte und dieselbe Reihenfolge der Beispiele — lernt y = x² aus "
+        "Ein Netz ({width} {activation}-Neuronen, ein lineares Ausgabeneuron), derselbe Seed — "
+        "also dieselben Startgewichte und dieselbe Reihenfolge der Beispiele — lernt y = x² aus "
         "{points} Punkten mit einfachem Gradientenabstieg (SGD: w ← w − lr·g). Eine Epoche ist "
         "ein Durchgang durch alle {points} Punkte: Batchgröße b heißt ⌈{points}/b⌉ Updates pro "
         "Epoche. Der Loss wird nach jeder Epoche auf allen Punkten gemessen."),

@@ -11,7 +11,7 @@ from web.ui import i18n
 from web.ui.fmt import sig
 
 i18n.register({
-    "exp.opt.title": ("Optimizers on a loss surface", "Optimierer auf einer Verlustfläche"),
+    "exp.opt.title": ("Optimizers on a loss surface", "Optimierer auf einer Loss-Fläche"),
     "exp.opt.question": (
         "How do SGD, momentum, RMSprop, Adam … walk downhill — the same start, the same step "
         "size?",
@@ -30,11 +30,11 @@ i18n.register({
     "exp.opt.start_a": ("Start {label}", "Start {label}"),
     "exp.opt.steps": ("Steps", "Schritte"),
     "exp.opt.step": ("+1 step", "+1 Schritt"),
-    "exp.opt.play": ("▶ Play", "▶ Abspielen"),
+    "exp.opt.play": ("▶ Play", "▶ Start"),
     "exp.opt.pause": ("■ Pause", "■ Pause"),
     "exp.opt.reset": ("↺ Back to start", "↺ Zurück zum Start"),
     "exp.opt.figure": ("Loss surface and the optimizers' paths",
-                       "Verlustfläche und die Wege der Optimierer"),
+                       "Loss-Fläche und die Wege der Optimierer"),
     "exp.opt.minimum": ("minimum", "Minimum"),
     "exp.opt.trained": ("trained weights", "trainierte Gewichte"),
     "exp.opt.start": ("start", "Start"),
