@@ -2,8 +2,8 @@
 
 Hooks (docs/testing.md): ``nnlab-graph-net`` (the net), ``nnlab-graph-step`` / ``-end``,
 ``nnlab-graph-progress`` ("k / n"), ``nnlab-graph-formula`` (three fixed lines),
-``nnlab-main-figure`` (the picture), ``nnlab-graph-weight-<k>``, ``nnlab-graph-lr``,
-``nnlab-graph-apply``, ``nnlab-graph-update`` (the record of the last update).
+``nnlab-graph-figure`` (the picture, also ``nnlab-main-figure``), ``nnlab-graph-weight-<k>``,
+``nnlab-graph-lr``, ``nnlab-graph-apply``, ``nnlab-graph-update`` (the record of the last update).
 The overlap test measures every edge number with the browser's own text metrics at the
 figure's real size, in screen pixels.
 """
@@ -31,7 +31,7 @@ SIZES = ((1280, 800), (1920, 1080))
 # own font; a number's background adds the glyph's padding on every side.
 GEOMETRY_JS = """() => {
   const models = [...Bokeh.documents[0].all_models];
-  const fig = models.find(m => (m.css_classes || []).includes("nnlab-main-figure"));
+  const fig = models.find(m => (m.css_classes || []).includes("nnlab-graph-figure"));
   const sx = fig.inner_width / (fig.x_range.end - fig.x_range.start);
   const sy = fig.inner_height / (fig.y_range.end - fig.y_range.start);
   const ctx = document.createElement("canvas").getContext("2d");
@@ -78,7 +78,7 @@ def graph_tab(panel_app_url, guarded_page):  # noqa: F811  (fixture imported abo
         page.locator(".nnlab-tabs").first.wait_for()
         page.locator(".bk-tab", has_text=title("app.tab.graph")).first.click()
         page.locator(".nnlab-graph-step button").wait_for()
-        page.locator(".nnlab-main-figure").wait_for()
+        page.locator(".nnlab-graph-figure").wait_for()
         return page
     return open_at
 
@@ -107,7 +107,7 @@ def number(text: str) -> float:
 def test_stepper_reaches_the_last_edge_and_nothing_moves(graph_tab, console_log) -> None:
     page = graph_tab(1280, 800)
     assert progress(page) == (0, 26)  # the 2-2-1 division net has 26 edges
-    figure = page.locator(".nnlab-main-figure")
+    figure = page.locator(".nnlab-graph-figure")
     start = figure.bounding_box()
     step = page.locator(".nnlab-graph-step button")
     for expected in range(1, 27):
@@ -148,7 +148,7 @@ def test_the_graph_and_its_stepper_fit_the_screen(graph_tab, width, height) -> N
     page = graph_tab(width, height)
     for net in ("division", "sigmoid"):
         choose_net(page, net)
-        box = page.locator(".nnlab-main-figure").bounding_box()
+        box = page.locator(".nnlab-graph-figure").bounding_box()
         assert box["x"] >= 0 and box["y"] >= 0, net
         assert box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, net
         for hook in ("step", "back", "reset", "end"):

@@ -12,12 +12,16 @@ def tab_titles(page) -> list[str]:
     return [title.strip() for title in page.locator(".bk-tab").all_inner_texts()]
 
 
+GERMAN_TABS = ["Division", "Rechengraph", "Playground", "Aktivierungen", "Tiefe Netze",
+               "Experimente"]
+
+
 def test_language_switch_renames_tabs_and_reaches_lazily_built_views(panel_app_url, guarded_page):  # noqa: F811
     page = guarded_page
     page.set_default_timeout(30_000)
     page.goto(panel_app_url)
     page.locator(".nnlab-quotient").wait_for()
-    assert tab_titles(page) == ["Division", "Rechengraph", "Netz & Training", "Aktivierungen"]
+    assert tab_titles(page) == GERMAN_TABS
 
     page.locator(".bk-tab", has_text="Rechengraph").click()
     step = page.locator(".nnlab-graph-step button")
@@ -27,8 +31,8 @@ def test_language_switch_renames_tabs_and_reaches_lazily_built_views(panel_app_u
 
     page.locator(".nnlab-lang button", has_text="EN").click()
     page.locator(".bk-tab", has_text="Computation graph").wait_for()
-    assert tab_titles(page) == ["Division", "Computation graph", "Network & training",
-                                "Activations"]
+    assert tab_titles(page) == ["Division", "Computation graph", "Playground", "Activations",
+                                "Deep nets", "Experiments"]
     page.locator(".nnlab-graph-progress p", has_text="Backprop step 2 /").wait_for()
 
     page.locator(".bk-tab", has_text="Activations").click()
@@ -37,4 +41,4 @@ def test_language_switch_renames_tabs_and_reaches_lazily_built_views(panel_app_u
     page.locator(".nnlab-lang button", has_text="DE").click()
     page.locator(".bk-tab", has_text="Aktivierungen").wait_for()
     page.locator("h2", has_text="Aktivierungsfunktionen").wait_for()
-    assert tab_titles(page) == ["Division", "Rechengraph", "Netz & Training", "Aktivierungen"]
+    assert tab_titles(page) == GERMAN_TABS

@@ -16,6 +16,7 @@ from web.division.model import DivisionViewModel
 from web.division.results import RESULTS_CSS, message_html, results_html
 from web.ui import theme
 from web.ui.display import Display
+from web.ui.explanation import explanation
 from web.ui.export import export_buttons
 from web.ui.lazy import after_first_paint
 from web.ui.model_files import ModelFile
@@ -61,11 +62,7 @@ class DivisionView(pn.viewable.Viewer):
     def __panel__(self) -> pn.Column:
         t, vm, code = self.display.text, self.vm, self.display.param.code
         big = {"width": 250, "stylesheets": theme.INPUT_STYLESHEETS}
-        explanation = pn.Card(
-            pn.pane.Markdown(t("division.explain"), sizing_mode="stretch_width",
-                             styles={"font-size": "17px"}, margin=(0, 8)),
-            title=t("division.explain.title"), collapsed=False, sizing_mode="stretch_width",
-            css_classes=["nnlab-explain"], margin=(12, 10))
+        explained = explanation(self.display, "division.explain", title="division.explain.title")
         inputs = pn.Column(
             pn.Row(from_param(pn.widgets.TextInput, vm.param.dividend, t("division.dividend"),
                               css_classes=["nnlab-dividend"], **big),
@@ -75,7 +72,7 @@ class DivisionView(pn.viewable.Viewer):
                          stylesheets=[*theme.STYLESHEETS, RESULTS_CSS], margin=(6, 10)),
             pn.pane.HTML(pn.bind(message_html, vm.param.result, code),
                          stylesheets=theme.STYLESHEETS, sizing_mode="stretch_width"),
-            explanation, width=LEFT_WIDTH)
+            explained, width=LEFT_WIDTH)
         # The class goes on a Column around the figure: a Bokeh pane's own css_classes do not
         # reach the page (the pane renders the bare figure).
         figure = pn.Column(self.network, css_classes=["nnlab-main-figure"],

@@ -49,7 +49,7 @@ class GraphFigure(pn.viewable.Viewer):
         # given at construction to the Bokeh model (Panel 1.9.4).
         fig = figure(height=400, sizing_mode="stretch_width", tools="", toolbar_location=None,
                      min_border=0, x_range=Range1d(0, START_WIDTH), y_range=Range1d(0, 400),
-                     css_classes=["nnlab-main-figure"])
+                     css_classes=["nnlab-graph-figure", "nnlab-main-figure"])
         fig.axis.visible = False
         fig.grid.visible = False
         fig.outline_line_color = None

@@ -23,7 +23,7 @@ from web.ui.label_placement import Rect, overlap, place_labels
 from web.ui.text_metrics import text_width
 
 LINE = 1.15  # line height in font sizes
-BOX_PAD_X, BOX_PAD_Y = 7, 3  # room between a box's border and its text
+BOX_PAD_X, BOX_PAD_Y = 5, 3  # room between a box's border and its text
 ROW_GAP = 10  # between two boxes of a column
 MARGIN = 6  # around the picture
 LABEL_PAD = 2  # white background around an edge number

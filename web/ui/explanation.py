@@ -15,11 +15,13 @@ from web.ui.display import Display
 i18n.register({"ui.explanation": ("Explanation", "Erklärung")})
 
 
-def explanation(display: Display, key: str, **fields: object) -> pn.layout.Card:
-    """The text ``key`` in a collapsible card (class ``nnlab-explanation``)."""
+def explanation(display: Display, key: str, title: str = "ui.explanation",
+                **fields: object) -> pn.layout.Card:
+    """The text ``key`` in a collapsible card (class ``nnlab-explanation``) titled ``title``
+    (an i18n key)."""
     return pn.layout.Card(
         pn.pane.Markdown(display.text(key, **fields), sizing_mode="stretch_width",
                          styles={"font-size": "1.05em"}, margin=(0, 8)),
-        title=display.text("ui.explanation"), collapsed=False, sizing_mode="stretch_width",
+        title=display.text(title), collapsed=False, sizing_mode="stretch_width",
         visible=pn.bind(lambda projector: not projector, display.param.projector),
         css_classes=["nnlab-explanation"], margin=(6, 5))

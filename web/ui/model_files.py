@@ -127,8 +127,10 @@ class ModelFiles(pn.viewable.Viewer):
                             else ("files.bad", {**fields, "problem": problem}))
         # Forget the bytes: the next file counts as a change even if it is the same file again
         # (and even when the browser's echo of the cleared field and the next upload reach
-        # the server within Panel's debounce window, which kept only the last, equal value).
+        # the server within Panel's debounce window, which kept only the last, equal value);
+        # clear() empties the browser's field too, which otherwise ignores the same file.
         self.upload.value = None
+        self.upload.clear()
 
     @staticmethod
     def _status_html(message: Message | None, code: str) -> str:

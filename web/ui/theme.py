@@ -24,8 +24,9 @@ CSS = """
 :host(.nnlab-projector) { --bokeh-font-size: 24px; font-size: 24px; }
 .nnlab-title { font-size: 28px; line-height: 1.2; font-weight: 800; margin: 0;
                white-space: nowrap; }
-.nnlab-subtitle { font-size: clamp(15px, 1.4vw, 19px); font-weight: 400; color: #444;
+.nnlab-subtitle { font-size: clamp(0.84em, 1.4vw, 1.05em); font-weight: 400; color: #444;
                   margin-left: 10px; white-space: nowrap; }
+@media (max-width: 1100px) { .nnlab-subtitle { display: none; } }  /* one header line */
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
                  align-items: baseline; font-size: 22px; }
 .nnlab-results .nnlab-label { color: #444; }

@@ -135,8 +135,8 @@ def test_the_browser_width_spreads_the_columns(view: GraphView) -> None:
     assert view.figure.figure.x_range.end == 1900
     xs = shown(view, "x")
     assert max(xs.values()) > 1700
-    view.width_px = 1000  # narrower than the texts need: the figure keeps the needed width
-    assert view.figure.figure.x_range.end >= view.figure.figure.min_width > 1000
+    view.width_px = 800  # narrower than the texts need: the figure keeps the needed width
+    assert view.figure.figure.x_range.end >= view.figure.figure.min_width > 800
 
 
 def test_the_buttons_drive_the_step() -> None:
