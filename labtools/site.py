@@ -43,8 +43,8 @@ def build_site(out: Path, offline: bool = True, quiet: bool = False) -> Path:
                             timeout=BUILD_TIMEOUT_S, check=False)
     if result.returncode != 0:
         output = f"\n{result.stdout}\n{result.stderr}" if quiet else ""
-        raise SiteBuildError(f"build.py exited with {result.returncode} (an offline build needs "
-                             f"PYODIDE_DIR or network access){output}")
+        needs = " (an offline build needs PYODIDE_DIR or network access)" if offline else ""
+        raise SiteBuildError(f"build.py exited with {result.returncode}{needs}{output}")
     return out
 
 
