@@ -51,7 +51,7 @@ test: install $(CHROMIUM)
 	$(VENV)/bin/pytest
 
 bench: install
-	$(PY) benchmarks/site_load.py
+	$(PY) -m benchmarks.site_load
 
 clean:
 	rm -rf $(SITE) .pytest_cache .ruff_cache

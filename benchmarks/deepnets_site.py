@@ -1,6 +1,6 @@
 """How fast the deep-nets tab refreshes its probe in the static site (Pyodide in Chromium).
 
-    PYODIDE_DIR=... python benchmarks/deepnets_site.py [--site DIR] [--clicks 6]
+    PYODIDE_DIR=... python -m benchmarks.deepnets_site [--site DIR] [--clicks 6]
 
 Builds the offline site (unless --site is given), serves it on 127.0.0.1, opens the "Deep
 nets" tab and clicks the homework presets tanh and ReLU in turn: each click builds a new net of
@@ -17,16 +17,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory  # noqa: E402
-from site_load import build_site  # noqa: E402
+from labtools.site import browse_site
 
 TIMEOUT_MS = 180_000
 STATUS_JS = """() => {
@@ -47,17 +40,16 @@ STATUS_JS = """() => {
   const el = find(document);
   return el ? walk(el) : "";
 }"""
+
+
 def probe_seconds(status: str) -> float:
     """The probe time the status line reports for A ("…: 0.42 s." / "…: 0,42 s.")."""
     number = status.split(" s.")[0].rsplit(" ", 1)[-1]
     return float(number.replace(",", "."))
 
 
-def run(site: Path, clicks: int) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with serve_directory(site) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+def run(site: Path | None, clicks: int) -> None:
+    with browse_site(site) as (url, browser):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(url)
         page.locator(".nnlab-dividend input").first.wait_for(timeout=TIMEOUT_MS)
@@ -81,7 +73,6 @@ def run(site: Path, clicks: int) -> None:
             probes.append(probe)
             print(f"click {k + 1} ({name}): end to end {seconds:.2f} s, probe {probe:.2f} s, "
                   f"ratio {seconds / probe:.2f}")
-        browser.close()
     print(f"median: end to end {statistics.median(ends):.2f} s, "
           f"probe {statistics.median(probes):.2f} s, "
           f"ratio {statistics.median(e / p for e, p in zip(ends, probes, strict=True)):.2f}")
@@ -92,12 +83,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built offline site")
     parser.add_argument("--clicks", type=int, default=6)
     args = parser.parse_args()
-    if args.site is not None:
-        run(args.site, args.clicks)
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        build_site(Path(tmp))
-        run(Path(tmp), args.clicks)
+    run(args.site, args.clicks)
 
 
 if __name__ == "__main__":

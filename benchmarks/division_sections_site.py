@@ -23,16 +23,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from benchmarks.site_load import build_site
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory  # noqa: E402
+from labtools.site import browse_site
 
 TIMEOUT_MS = 300_000
 
@@ -95,25 +88,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds after the first paint before the first click")
     args = parser.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(args.site) if args.site else Path(tmp) / "site"
-        if not args.site:
-            build_site(site)
-        with serve_directory(site) as url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.set_default_timeout(TIMEOUT_MS)
-            start = time.perf_counter()
-            page.goto(url)
-            page.locator(".nnlab-scratch-section").wait_for()
-            print(f"page ready: {time.perf_counter() - start:.1f} s; waiting {args.wait:g} s")
-            page.wait_for_timeout(args.wait * 1000)
-            scratch_runs(page, args.runs)
-            landscape(page)
-            lecture_grid(page)
-            browser.close()
+    with browse_site(args.site) as (url, browser):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_default_timeout(TIMEOUT_MS)
+        start = time.perf_counter()
+        page.goto(url)
+        page.locator(".nnlab-scratch-section").wait_for()
+        print(f"page ready: {time.perf_counter() - start:.1f} s; waiting {args.wait:g} s")
+        page.wait_for_timeout(args.wait * 1000)
+        scratch_runs(page, args.runs)
+        landscape(page)
+        lecture_grid(page)
     return 0
 
 

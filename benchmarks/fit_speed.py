@@ -1,6 +1,6 @@
 """Training speed of "watch a network learn" in the static site: ReLU-300 on 1,000 points.
 
-    python benchmarks/fit_speed.py [--site DIR] [--port 8151] [--epochs 300]
+    python -m benchmarks.fit_speed [--site DIR] [--port 8151] [--epochs 300]
 
 Builds the offline site (unless --site is given), serves it on 127.0.0.1, opens
 ``#tab=experiments&card=fit`` in headless Chromium (Python runs in Pyodide in the page's Web
@@ -19,17 +19,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
-import tempfile
 import time
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-sys.path.insert(0, str(ROOT))
-
-from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory  # noqa: E402
-from site_load import build_site  # noqa: E402
+from labtools.site import browse_site, wait_for_export_warm_up
 
 BOOT_TIMEOUT_MS = 180_000
 NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:e-?\d+)?")
@@ -43,35 +36,20 @@ def shown_number(page, css_class: str) -> float | None:
     return float(found.group(0).replace(",", ".")) if found else None
 
 
-def wait_for_warm_up(page) -> None:
-    """The app loads Matplotlib in the background after the first paint (web.ui.export): the
-    worker is busy with it for several seconds once. Measure after it, in the steady state."""
-    check = "() => pyodide.runPython(\"import sys; 'matplotlib.figure' in sys.modules\")"
-    for _ in range(BOOT_TIMEOUT_MS // 500):
-        if page.workers[0].evaluate(check):
-            page.wait_for_timeout(1000)
-            return
-        page.wait_for_timeout(500)
-    raise TimeoutError("Matplotlib was not warmed up")
-
-
-def run_in_site(url: str, epochs: int) -> tuple[float, float | None, float | None]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(f"{url}#tab=experiments&card=fit&fit.epochs={epochs}")
-        page.locator(".nnlab-fit-run button").first.wait_for(timeout=BOOT_TIMEOUT_MS)
-        wait_for_warm_up(page)
-        start = time.perf_counter()
-        page.locator(".nnlab-fit-run button").first.click()
-        while (shown_number(page, "nnlab-fit-epoch") or 0) < epochs:
-            page.wait_for_timeout(50)
-        seconds = time.perf_counter() - start
-        result = (epochs / seconds, shown_number(page, "nnlab-fit-ms-per-epoch"),
-                  shown_number(page, "nnlab-fit-mse"))
-        browser.close()
+def run_in_site(browser: Any, url: str, epochs: int) -> tuple[float, float | None, float | None]:
+    """(epochs/s of wall time, the card's ms/epoch, the MSE it shows) for one run."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}#tab=experiments&card=fit&fit.epochs={epochs}")
+    page.locator(".nnlab-fit-run button").first.wait_for(timeout=BOOT_TIMEOUT_MS)
+    wait_for_export_warm_up(page)
+    start = time.perf_counter()
+    page.locator(".nnlab-fit-run button").first.click()
+    while (shown_number(page, "nnlab-fit-epoch") or 0) < epochs:
+        page.wait_for_timeout(50)
+    seconds = time.perf_counter() - start
+    result = (epochs / seconds, shown_number(page, "nnlab-fit-ms-per-epoch"),
+              shown_number(page, "nnlab-fit-mse"))
+    page.close()
     return result
 
 
@@ -89,12 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8151)
     parser.add_argument("--epochs", type=int, default=300)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(args.site) if args.site else Path(tmp) / "site"
-        if not args.site:
-            build_site(site)
-        with serve_directory(site, args.port) as url:
-            rate, ms, mse = run_in_site(url, args.epochs)
+    with browse_site(args.site, args.port) as (url, browser):
+        rate, ms, mse = run_in_site(browser, url, args.epochs)
     reference = cpython_ms_per_epoch(args.epochs)
     print(f"static site: {rate:.1f} epochs/s wall (goal >= 20); card: {ms} ms/epoch compute, "
           f"MSE {mse} after {args.epochs} epochs")

@@ -1,6 +1,6 @@
 """Training speed of the playground tab versus TensorFlow Playground, in one headless Chromium.
 
-    python benchmarks/playground_speed.py [TF_PLAYGROUND_DIR] [--site DIR] [--runs 3]
+    python -m benchmarks.playground_speed [TF_PLAYGROUND_DIR] [--site DIR] [--runs 3]
                                           [--warmup 5] [--seconds 10]
 
 TF_PLAYGROUND_DIR is a built TensorFlow Playground (github.com/tensorflow/playground, ``npm ci
@@ -12,7 +12,13 @@ which is also the playground tab's default. Runs alternate (ours, TF, ours, ...)
 browser contexts; every figure is the median over the runs, measured for ``--seconds`` after
 ``--warmup`` seconds of training:
 
-- epochs/s: the epoch counter's increase (``nnlab-pg-epoch``; TF's ``#iter-number``);
+- epochs/s: the epoch counter's increase (``nnlab-pg-epoch``; TF's ``#iter-number``), after
+  pressing Play (``nnlab-pg-play``; TF's ``#play-pause-button``);
+- training alone (ours only, the reference measured in the same run): epochs/s of the same
+  training in the same worker just before Play, with no page attached: a fresh view-model's
+  :class:`Trainer` stepped update by update as the tab's loop does, but nothing drawn and no
+  yield to the page. "shown / alone" is the share of the worker's time the page leaves to
+  training (the rest goes to drawing, sending the pictures and handling the page's messages);
 - pictures/s: how often the output picture was replaced on the page (ours: changes of the
   output plot's data source applied by BokehJS; TF: updates of its counter, one per redraw);
 - main-thread busy share: task time of the page's main thread over wall time (Chrome's
@@ -25,18 +31,17 @@ Non-local requests (TF's web fonts and analytics) are aborted, so both pages run
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, RequestGuard, serve_directory  # noqa: E402
+from labtools.browser import RequestGuard
+from labtools.serve import serve_directory
+from labtools.site import browse_site, wait_for_export_warm_up
 
 BOOT_TIMEOUT_MS = 180_000
 
@@ -65,6 +70,18 @@ EPOCH_JS = """(el) => {
   const digits = (el.value !== undefined ? el.value : el.textContent).replace(/\\D/g, "");
   return digits ? Number(digits) : 0;
 }"""
+# Runs in the worker's Pyodide: the tab's default training with no page (see the docstring).
+TRAINING_ALONE = """
+import time
+from web.playground.viewmodel import PlaygroundViewModel
+
+def training_alone(seconds):
+    trainer = PlaygroundViewModel().trainer
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        trainer.step(trainer.epochs_per_update, trainer.seconds_per_update)
+    return trainer.epoch / (time.perf_counter() - start)
+"""
 
 
 @dataclass
@@ -74,6 +91,7 @@ class Result:
     busy_share: float
     long_tasks: int
     longest_task_ms: float
+    alone_epochs_per_s: float | None = None  # ours only: training alone, same worker
 
 
 def _task_seconds(cdp) -> float:
@@ -81,8 +99,16 @@ def _task_seconds(cdp) -> float:
     return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
 
 
-def measure(browser, url: str, ours: bool, warmup: float, seconds: float) -> Result:
-    """Open the page, press play, train ``warmup`` seconds, then measure for ``seconds``."""
+def training_alone(page: Any, seconds: float) -> float:
+    """Epochs/s of the tab's default training with no page, in the page's worker."""
+    run = "(code) => pyodide.runPython(code)"
+    page.workers[0].evaluate(run, TRAINING_ALONE)
+    return page.workers[0].evaluate(run, f"training_alone({seconds})")
+
+
+def measure(browser: Any, url: str, ours: bool, warmup: float, seconds: float) -> Result:
+    """Open the page (ours: measure training alone first), press play, train ``warmup``
+    seconds, then measure for ``seconds``."""
     context = browser.new_context(service_workers="block",
                                   viewport={"width": 1280, "height": 800})
     RequestGuard().install(context)
@@ -92,10 +118,12 @@ def measure(browser, url: str, ours: bool, warmup: float, seconds: float) -> Res
     if ours:
         page.locator(".nnlab-pg-play button").first.wait_for(timeout=BOOT_TIMEOUT_MS)
         wait_for_export_warm_up(page)
+        alone = training_alone(page, seconds)
         page.evaluate(OUR_FRAMES_JS)
         page.locator(".nnlab-pg-play button").first.click()
         counter = page.locator(".nnlab-pg-epoch input").first
     else:
+        alone = None
         page.locator("#play-pause-button").wait_for(timeout=BOOT_TIMEOUT_MS)
         page.evaluate(TF_FRAMES_JS)
         page.locator("#play-pause-button").click()
@@ -114,26 +142,7 @@ def measure(browser, url: str, ours: bool, warmup: float, seconds: float) -> Res
     context.close()
     wall = end[0] - start[0]
     return Result((end[1] - start[1]) / wall, (end[2] - start[2]) / wall,
-                  (end[3] - start[3]) / wall, len(tasks), max(tasks, default=0.0))
-
-
-def wait_for_export_warm_up(page) -> None:
-    """The lab loads Matplotlib in the background after the first paint (for exports); that
-    takes the worker several seconds, so training is measured only after it."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        done = page.workers[0].evaluate(
-            "() => pyodide.runPython(\"import sys; 'matplotlib.pyplot' in sys.modules\")")
-        if done:
-            break
-        page.wait_for_timeout(500)
-    page.workers[0].evaluate("() => pyodide.runPython('0')")  # returns once Python is idle
-    page.wait_for_timeout(1000)
-
-
-def build_site(out: Path) -> None:
-    cmd = [sys.executable, str(ROOT / "build.py"), "--offline", "--out", str(out)]
-    subprocess.run(cmd, cwd=ROOT, check=True)
+                  (end[3] - start[3]) / wall, len(tasks), max(tasks, default=0.0), alone)
 
 
 def median(results: list[Result], name: str) -> float:
@@ -147,6 +156,13 @@ def report(label: str, results: list[Result]) -> None:
           f"long tasks {median(results, 'long_tasks'):4.0f} "
           f"(longest {median(results, 'longest_task_ms'):5.0f} ms)")
     print("    runs (epochs/s): " + ", ".join(f"{r.epochs_per_s:.1f}" for r in results))
+    alone = [r for r in results if r.alone_epochs_per_s]
+    if alone:
+        print("    runs (training alone, same worker, no page): "
+              + ", ".join(f"{r.alone_epochs_per_s:.1f}" for r in alone))
+        ratio = statistics.median(r.epochs_per_s / r.alone_epochs_per_s for r in alone)
+        print(f"    training alone: {median(alone, 'alone_epochs_per_s'):7.1f} epochs/s; "
+              f"shown / alone {ratio:.2f} (median of paired runs)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,29 +174,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
     ours: list[Result] = []
     theirs: list[Result] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(args.site) if args.site else Path(tmp) / "site"
-        if not args.site:
-            build_site(site)
-        with serve_directory(site) as our_url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-            tf = serve_directory(Path(args.tf_playground)) if args.tf_playground else None
-            tf_url = tf.__enter__() if tf else None
-            try:
-                for _ in range(args.runs):
-                    ours.append(measure(browser, our_url + "#tab=playground", True,
-                                        args.warmup, args.seconds))
-                    if tf_url:
-                        theirs.append(measure(browser, tf_url + "index.html", False,
-                                              args.warmup, args.seconds))
-            finally:
-                if tf:
-                    tf.__exit__(None, None, None)
-                browser.close()
+    with browse_site(args.site) as (our_url, browser), contextlib.ExitStack() as stack:
+        tf_url = (stack.enter_context(serve_directory(Path(args.tf_playground)))
+                  if args.tf_playground else None)
+        for _ in range(args.runs):
+            ours.append(measure(browser, our_url + "#tab=playground", True,
+                                args.warmup, args.seconds))
+            if tf_url:
+                theirs.append(measure(browser, tf_url + "index.html", False,
+                                      args.warmup, args.seconds))
     report("NN Lab playground (Pyodide)", ours)
     if theirs:
         report("TensorFlow Playground       ", theirs)

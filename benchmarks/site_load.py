@@ -1,6 +1,6 @@
 """Cold load of the static site versus a bare Pyodide + NumPy boot, in the same Chromium.
 
-    python benchmarks/site_load.py [--site DIR] [--port 8150] [--runs 1]
+    python -m benchmarks.site_load [--site DIR] [--port 8150] [--runs 1]
 
 Builds the offline site (unless --site is given), serves it on 127.0.0.1 and measures, each in a
 fresh browser context (empty cache):
@@ -15,16 +15,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from conftest import CHROMIUM_ARGS, CHROMIUM_PATH, RequestGuard, serve_directory  # noqa: E402
+from labtools.browser import RequestGuard
+from labtools.site import browse_site
 
 TIMEOUT_MS = 180_000
 
@@ -54,11 +49,6 @@ def boot_ready(page) -> None:
     page.wait_for_function("() => document.body.dataset.bootReady", timeout=TIMEOUT_MS)
 
 
-def build_site(out: Path) -> None:
-    cmd = [sys.executable, str(ROOT / "build.py"), "--offline", "--out", str(out)]
-    subprocess.run(cmd, cwd=ROOT, check=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", help="an already built offline site (default: build one)")
@@ -66,23 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="repetitions (median is reported)")
     args = parser.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(args.site) if args.site else Path(tmp) / "site"
-        if not args.site:
-            build_site(site)
-        with serve_directory(site, args.port) as url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-            boots, ttis, app_bytes, boot_bytes, blocked = [], [], 0, 0, []
-            for _ in range(args.runs):
-                seconds, boot_bytes, lost = measure(browser, url + "boot.html", boot_ready)
-                boots.append(seconds)
-                blocked += lost
-                seconds, app_bytes, lost = measure(browser, url, app_ready)
-                ttis.append(seconds)
-                blocked += lost
-            browser.close()
+    with browse_site(args.site, args.port) as (url, browser):
+        boots, ttis, app_bytes, boot_bytes, blocked = [], [], 0, 0, []
+        for _ in range(args.runs):
+            seconds, boot_bytes, lost = measure(browser, url + "boot.html", boot_ready)
+            boots.append(seconds)
+            blocked += lost
+            seconds, app_bytes, lost = measure(browser, url, app_ready)
+            ttis.append(seconds)
+            blocked += lost
     tti, boot = statistics.median(ttis), statistics.median(boots)
     # Paired ratios (boot and app measured back to back) are robust to load from other processes.
     ratio = statistics.median(t / b for t, b in zip(ttis, boots, strict=True))

@@ -31,9 +31,9 @@ class FramePacer:
 
     ``frame_seconds`` is how much work may run between yields; ``sleep_seconds`` is a rest at
     each yield (0: just yield). The defaults depend on the runtime (module docstring);
-    ``FramePacer(frame_seconds=0, sleep_seconds=0.01)`` is the old fixed-sleep policy, which
-    ``benchmarks/training_rate.py`` measures as "before". The defaults are class attributes,
-    so a benchmark can switch the policy of a running app.
+    ``FramePacer(frame_seconds=0, sleep_seconds=0.01)`` is the old fixed-sleep policy (issue
+    13's measurements of both: benchmarks/README.md). The defaults are class attributes, so a
+    script can switch the policy of a running app.
     """
 
     frame_seconds: float = 1 / 60 if IN_BROWSER else 0.0
