@@ -100,7 +100,7 @@ def _check_layer(entry: Any, where: str, width: int | None) -> tuple[int, int]:
     first = width is None
     if first and "input_dim" not in cls.config_keys:
         starters = [name for name, c in LAYER_CLASSES.items() if "input_dim" in c.config_keys]
-        raise fail(where, "first_layer", starters=", ".join(starters), kind=kind)
+        raise fail(where, "first_layer", starters=", ".join(starters), layer=kind)
     cwhere = f"{where}.config"
     config = obj(entry["config"], cwhere, set(cls.config_keys),
                  required_keys(cls) | ({"input_dim"} if first else set()))

@@ -46,7 +46,7 @@ PROBLEMS: dict[str, str] = {
     "layer_count": "expected a list of 1 to {limit} layers, got {got}",
     "layer_kind": "expected one of {known}, got {got}",
     "first_layer": "the first layer must be one that fixes the number of inputs ({starters}), "
-                   "not {kind}",
+                   "not {layer}",
     "input_width": "expected {expected} (the width of the layer before), got {found}",
     "axis": "expected -1 or 1 (the features), got {got}",
     "too_many_params": "the model has {count} parameters, at most {limit}",
@@ -62,23 +62,29 @@ PROBLEMS: dict[str, str] = {
 }
 
 
+#: Got.kind -> English words for a value found in the file (``{sample}``, ``{length}``).
+GOT: dict[str, str] = {
+    "object": "an object",
+    "list": "a list of length {length}",
+    "text": "text ({sample!r})",
+    "number": "a number ({sample})",
+    "true": "true",
+    "false": "false",
+    "null": "null",
+}
+
+
 class Got(NamedTuple):
-    """What the file holds where something else was expected: its ``kind`` ("object",
-    "list", "text", "true", "false", "null" or "number"), a ``sample`` (the number, or the text
-    cut to 40 characters) and, for a list, its ``length``."""
+    """What the file holds where something else was expected: its ``kind`` (a key of
+    :data:`GOT`), a ``sample`` (the number, or the text cut to 40 characters) and, for a list,
+    its ``length``."""
 
     kind: str
     sample: str | int | float | None = None
     length: int | None = None
 
     def __str__(self) -> str:
-        if self.kind == "list":
-            return "a list" if self.length is None else f"a list of length {self.length}"
-        if self.kind == "text":
-            return f"text ({self.sample!r})"
-        if self.kind == "number":
-            return f"a number ({self.sample})"
-        return {"object": "an object"}.get(self.kind, self.kind)
+        return GOT[self.kind].format(sample=self.sample, length=self.length)
 
 
 def got(value: Any) -> Got:
