@@ -16,7 +16,8 @@ def good() -> dict[str, Any]:
     return json.loads(to_json(model))
 
 
-def _with(path: tuple[Any, ...], value: Any) -> str:
+def with_value(path: tuple[Any, ...], value: Any) -> str:
+    """The compiled division net's file with the value at ``path`` replaced."""
     doc = good()
     node = doc
     for key in path[:-1]:
@@ -39,7 +40,7 @@ def _first_dropout() -> str:
 
 def _wide() -> str:
     wide = {"class_name": "Dense", "config": {"units": MAX_UNITS, "input_dim": MAX_UNITS}}
-    return _with(("layers",), [wide, {"class_name": "Dense", "config": {"units": MAX_UNITS}}])
+    return with_value(("layers",), [wide, {"class_name": "Dense", "config": {"units": MAX_UNITS}}])
 
 
 TEXT = to_json(data.division_model("hand_set"))
@@ -55,29 +56,30 @@ SAMPLES: dict[str, tuple[Any, str]] = {
     "too_deep": ("[" * 100_000 + "]" * 100_000, ""),
     "not_json": ("{", ""),
     "object": ("[]", "file"),
-    "unknown_field": (_with(("extra",), 1), "file"),
-    "missing_field": (_with(("layers", 1, "config"), {}), "layers[1].config"),
-    "whole_number": (_with(("layers", 1, "config", "units"), "2"), "layers[1].config.units"),
-    "number": (_with(("weights", 1, 0), "1.0"), "weights[1][0]"),
+    "unknown_field": (with_value(("extra",), 1), "file"),
+    "missing_field": (with_value(("layers", 1, "config"), {}), "layers[1].config"),
+    "whole_number": (with_value(("layers", 1, "config", "units"), "2"), "layers[1].config.units"),
+    "number": (with_value(("weights", 1, 0), "1.0"), "weights[1][0]"),
     "number_range": (_bn("momentum", 1.5), "layers[1].config.momentum"),
     "boolean": (_bn("center", "yes"), "layers[1].config.center"),
-    "setting_value": (_with(("compile", "optimizer", "learning_rate"), "0.1"),
+    "setting_value": (with_value(("compile", "optimizer", "learning_rate"), "0.1"),
                       "compile.optimizer.learning_rate"),
-    "text": (_with(("layers", 0, "config", "name"), 7), "layers[0].config.name"),
-    "name": (_with(("compile", "loss"), 3.5), "compile.loss"),
-    "unknown_name": (_with(("layers", 0, "config", "activation"), "divide"),
+    "text": (with_value(("layers", 0, "config", "name"), 7), "layers[0].config.name"),
+    "name": (with_value(("compile", "loss"), 3.5), "compile.loss"),
+    "unknown_name": (with_value(("layers", 0, "config", "activation"), "divide"),
                      "layers[0].config.activation"),
-    "rejected": (_with(("compile", "optimizer", "learning_rate"), -1.0), "compile.optimizer"),
-    "list_length": (_with(("weights", 0), [[1.0, 2.0]]), "weights[0]"),
-    "format": (_with(("format",), "keras"), "format"),
-    "version": (_with(("version",), 2), "version"),
-    "layer_count": (_with(("layers",), [good()["layers"][1]] * (MAX_LAYERS + 1)), "layers"),
-    "layer_kind": (_with(("layers", 0, "class_name"), "Conv2D"), "layers[0].class_name"),
+    "rejected": (with_value(("compile", "optimizer", "learning_rate"), -1.0), "compile.optimizer"),
+    "list_length": (with_value(("weights", 0), [[1.0, 2.0]]), "weights[0]"),
+    "format": (with_value(("format",), "keras"), "format"),
+    "version": (with_value(("version",), 2), "version"),
+    "layer_count": (with_value(("layers",), [good()["layers"][1]] * (MAX_LAYERS + 1)), "layers"),
+    "layer_kind": (with_value(("layers", 0, "class_name"), "Conv2D"), "layers[0].class_name"),
     "first_layer": (_first_dropout(), "layers[0]"),
-    "input_width": (_with(("layers", 1, "config", "input_dim"), 5), "layers[1].config.input_dim"),
+    "input_width": (with_value(("layers", 1, "config", "input_dim"), 5),
+                    "layers[1].config.input_dim"),
     "axis": (_bn("axis", 0), "layers[1].config.axis"),
     "too_many_params": (_wide(), "layers"),
-    "weight_count": (_with(("weights",), []), "weights"),
-    "optimizer_object": (_with(("compile", "optimizer"), "adam"), "compile.optimizer"),
-    "metric_list": (_with(("compile", "metrics"), "mse"), "compile.metrics"),
+    "weight_count": (with_value(("weights",), []), "weights"),
+    "optimizer_object": (with_value(("compile", "optimizer"), "adam"), "compile.optimizer"),
+    "metric_list": (with_value(("compile", "metrics"), "mse"), "compile.metrics"),
 }
