@@ -16,6 +16,11 @@ from typing import Any, ClassVar, TypeVar
 T = TypeVar("T")
 
 
+class UnknownNameError(ValueError):
+    """A name that is not in the family's table: callers (the model-file checks) tell it
+    apart from a known name with bad parameters."""
+
+
 def _casefold(name: str) -> str:
     return name.strip().lower()
 
@@ -65,7 +70,7 @@ def resolve(
     lookup = {normalize(name): name for name in table} | dict(aliases or {})
     key = normalize(identifier)
     if key not in lookup:
-        raise ValueError(f"Unknown {kind} {identifier!r}; known: {', '.join(table)}.")
+        raise UnknownNameError(f"Unknown {kind} {identifier!r}; known: {', '.join(table)}.")
     name = lookup[key]
     try:
         return table[name](**params)

@@ -38,8 +38,8 @@ from pycore.model import Sequential
 from pycore.serialization.fields import (
     BUILD_ERRORS,
     ModelFileError,
-    describe,
     fail,
+    got,
     lookup,
     nested_shape,
     obj,
@@ -67,43 +67,40 @@ def _build(doc: dict[str, Any]) -> Sequential:
     try:
         model = Sequential.from_config({"layers": doc["layers"]})
     except BUILD_ERRORS as err:
-        raise fail("layers", f"cannot build the model ({err})") from err
+        raise fail("layers", "cannot_build", detail=str(err)) from err
     expected = [w.shape for w in model.get_weights()]
     weights = doc["weights"]
     if not isinstance(weights, list) or len(weights) != len(expected):
-        raise fail("weights", f"expected a list of {len(expected)} arrays (every layer's "
-                              f"weights in get_weights order), got {describe(weights)}")
+        raise fail("weights", "weight_count", count=len(expected), got=got(weights))
     for k, (array, shape) in enumerate(zip(weights, expected, strict=True)):
         nested_shape(array, shape, f"weights[{k}]")
     try:
         model.set_weights([np.array(w, dtype=np.float64).reshape(s)
                            for w, s in zip(weights, expected, strict=True)])
     except BUILD_ERRORS as err:
-        raise fail("weights", str(err)) from err
+        raise fail("weights", "rejected", detail=str(err)) from err
     compiled = doc["compile"]
     if compiled is None:
         return model
     compiled = obj(compiled, "compile", {"optimizer", "loss", "metrics"}, {"optimizer", "loss"})
     if not isinstance(compiled["optimizer"], dict):
-        raise fail("compile.optimizer", f"expected an object with the optimizer's name and "
-                                         f"settings, got {describe(compiled['optimizer'])}")
+        raise fail("compile.optimizer", "optimizer_object", got=got(compiled["optimizer"]))
     optimizer = lookup(optimizers.get, compiled["optimizer"], "compile.optimizer",
-                        optimizers.names())
-    loss = lookup(losses.get, compiled["loss"], "compile.loss", losses.names())
+                       optimizers.names(), "optimizer")
+    loss = lookup(losses.get, compiled["loss"], "compile.loss", losses.names(), "loss")
     metrics = compiled.get("metrics", [])
     if not isinstance(metrics, list) or len(metrics) > MAX_METRICS:
-        raise fail("compile.metrics", f"expected a list of at most {MAX_METRICS} metric "
-                                       f"names, got {describe(metrics)}")
+        raise fail("compile.metrics", "metric_list", limit=MAX_METRICS, got=got(metrics))
     def metric_getter(name: str) -> Any:
         return resolve_metric(name, model.output_dim)
 
     for k, metric in enumerate(metrics):
         lookup(metric_getter, text(metric, f"compile.metrics[{k}]"), f"compile.metrics[{k}]",
-                ["accuracy", *losses.names()])
+               ["accuracy", *losses.names()], "metric")
     try:
         model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))
     except BUILD_ERRORS as err:
-        raise fail("compile", f"cannot compile the model ({err})") from err
+        raise fail("compile", "cannot_compile", detail=str(err)) from err
     return model
 
 
@@ -113,11 +110,10 @@ def from_json(text: str | bytes) -> Sequential:
     doc = obj(parse(text), "file", {"format", "version", "layers", "weights", "compile"},
                {"format", "version", "layers", "weights"})
     if doc["format"] != FORMAT:
-        raise fail("format", f"expected {FORMAT!r}, got {describe(doc['format'])}")
+        raise fail("format", "format", expected=FORMAT, got=got(doc["format"]))
     if doc["version"] != VERSION or not isinstance(doc["version"], int) or isinstance(
             doc["version"], bool):
-        raise fail("version", f"expected {VERSION} (this lab reads version {VERSION} files), "
-                               f"got {describe(doc['version'])}")
+        raise fail("version", "version", expected=VERSION, got=got(doc["version"]))
     check_architecture(doc["layers"])
     return _build({"compile": None, **doc})
 
@@ -139,11 +135,10 @@ def load_weights_json(model: Sequential, text: str | bytes) -> None:
     loaded = from_json(text)
     ours, theirs = _architecture(model), _architecture(loaded)
     if len(ours) != len(theirs):
-        raise fail("layers", f"the file has {len(theirs)} layers, this model {len(ours)}")
+        raise fail("layers", "layer_count_mismatch", file=len(theirs), model=len(ours))
     for k, (mine, file) in enumerate(zip(ours, theirs, strict=True)):
         if mine != file:
-            raise fail(f"layers[{k}]", f"the file's layer {file} does not match this "
-                                        f"model's layer {mine}")
+            raise fail(f"layers[{k}]", "layer_mismatch", file=file, model=mine)
     model.set_weights([w.copy() for w in loaded.get_weights()])
 
 

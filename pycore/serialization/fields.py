@@ -1,7 +1,8 @@
 """Checks for the fields of an untrusted JSON model file, and the guarded JSON parser.
 
 Every check raises :class:`ModelFileError` whose message starts with the field's path
-(``layers[1].config.units: expected ...``), so a student can find the mistake in the file.
+(``layers[1].config.units: expected ...``), so a student can find the mistake in the file; its
+``reason`` and ``fields`` let a front end say the same in another language (``problems.py``).
 """
 
 from __future__ import annotations
@@ -11,30 +12,18 @@ import math
 from typing import Any
 
 from pycore.formula import FormulaError
+from pycore.registry import UnknownNameError
 from pycore.serialization.limits import (
     MAX_FORMULA_CHARS,
     MAX_INT_DIGITS,
     MAX_NAME_CHARS,
     MAX_TEXT_CHARS,
 )
+from pycore.serialization.problems import ModelFileError, fail, got
 
 # Library errors a valid-looking value can still trigger while building; all become
 # ModelFileError with the field's path in the message.
 BUILD_ERRORS = (ValueError, TypeError, KeyError, OverflowError, FormulaError)
-
-
-class ModelFileError(ValueError):
-    """The model file cannot be loaded; the message says which field is wrong and why."""
-
-
-def fail(where: str, problem: str) -> ModelFileError:
-    return ModelFileError(f"{where}: {problem}" if where else problem)
-
-
-def describe(value: Any) -> str:
-    kind = {dict: "an object", list: "a list", str: "text", bool: "true/false",
-            type(None): "null"}.get(type(value), "a number")
-    return kind if isinstance(value, dict | list) else f"{kind} ({str(value)[:40]!r})"
 
 
 def is_number(value: Any) -> bool:
@@ -44,25 +33,25 @@ def is_number(value: Any) -> bool:
 def whole_number(value: Any, where: str, low: int, high: int) -> int:
     """An int in [low, high] (true/false is not a number here)."""
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise fail(where, f"expected a whole number from {low} to {high}, got {describe(value)}")
+        raise fail(where, "whole_number", low=low, high=high, got=got(value))
     return value
 
 
 def text(value: Any, where: str, limit: int = MAX_NAME_CHARS) -> str:
     if not isinstance(value, str) or len(value) > limit:
-        raise fail(where, f"expected text of at most {limit} characters, got {describe(value)}")
+        raise fail(where, "text", limit=limit, got=got(value))
     return value
 
 
 def obj(value: Any, where: str, allowed: set[str], required: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise fail(where, f"expected an object {{...}}, got {describe(value)}")
+        raise fail(where, "object", got=got(value))
     unknown = sorted(set(value) - allowed)
     if unknown:
-        raise fail(where, f"unknown field {unknown[0]!r}; allowed: {', '.join(sorted(allowed))}")
+        raise fail(where, "unknown_field", field=unknown[0], allowed=", ".join(sorted(allowed)))
     missing = sorted(required - set(value))
     if missing:
-        raise fail(where, f"missing field {missing[0]!r}")
+        raise fail(where, "missing_field", field=missing[0])
     return value
 
 
@@ -75,22 +64,25 @@ def flat_params(value: dict[str, Any], where: str, text_keys: tuple[str, ...] = 
             if item is not None or key == "name":
                 text(item, f"{where}.{key}", MAX_FORMULA_CHARS)
         elif not (item is None or isinstance(item, bool) or is_number(item)):
-            raise fail(f"{where}.{key}", f"expected a number, true/false or null, "
-                                         f"got {describe(item)}")
+            raise fail(f"{where}.{key}", "setting_value", got=got(item))
 
 
-def lookup(getter: Any, value: Any, where: str, known: list[str]) -> Any:
-    """Resolves a name or settings object with the owning module's ``get``; any complaint
-    of that module becomes a ModelFileError naming the field."""
+def lookup(getter: Any, value: Any, where: str, known: list[str], kind: str) -> Any:
+    """Resolves a name or settings object with the owning module's ``get`` (``kind`` says
+    what it looks up: "activation", "optimizer", ...); any complaint of that module becomes a
+    ModelFileError naming the field ("unknown_name", or "rejected" with the module's words)."""
     if isinstance(value, dict):
         obj(value, where, set(value), {"name"})
         flat_params(value, where, ("name", "formula", "derivative"))
     elif not isinstance(value, str) or len(value) > MAX_NAME_CHARS:
-        raise fail(where, f"expected a name ({', '.join(known)}), got {describe(value)}")
+        raise fail(where, "name", known=", ".join(known), got=got(value))
     try:
         return getter(dict(value) if isinstance(value, dict) else value)
+    except UnknownNameError as err:
+        name = value["name"] if isinstance(value, dict) else value
+        raise fail(where, "unknown_name", kind=kind, name=name, known=", ".join(known)) from err
     except BUILD_ERRORS as err:
-        raise fail(where, str(err)) from err
+        raise fail(where, "rejected", detail=str(err)) from err
 
 
 def parse(source: Any) -> Any:
@@ -100,25 +92,24 @@ def parse(source: Any) -> Any:
         try:
             source = bytes(source).decode("utf-8")
         except UnicodeDecodeError as err:
-            raise fail("", "the file is not UTF-8 text") from err
+            raise fail("", "not_utf8") from err
     if not isinstance(source, str):
-        raise fail("", f"expected the text of a JSON file, got {type(source).__name__}")
+        raise fail("", "not_text", type=type(source).__name__)
     if len(source) > MAX_TEXT_CHARS:
-        raise fail("", f"the file is too large ({len(source)} characters, "
-                       f"at most {MAX_TEXT_CHARS})")
+        raise fail("", "too_large", size=len(source), limit=MAX_TEXT_CHARS)
 
     def constant(name: str) -> Any:
-        raise fail("", f"the file contains {name}; every number must be finite")
+        raise fail("", "non_finite", literal=name)
 
     def floating(literal: str) -> float:
         value = float(literal)
         if not math.isfinite(value):
-            raise fail("", f"the number {literal[:40]} is too large for a float")
+            raise fail("", "float_overflow", number=literal[:40])
         return value
 
     def integer(literal: str) -> int:
         if len(literal.lstrip("-")) > MAX_INT_DIGITS:
-            raise fail("", f"the number {literal[:40]}... has too many digits")
+            raise fail("", "too_many_digits", number=literal[:40])
         return int(literal)
 
     try:
@@ -127,9 +118,10 @@ def parse(source: Any) -> Any:
     except ModelFileError:
         raise
     except RecursionError as err:
-        raise fail("", "the file is nested too deeply to be a model file") from err
-    except ValueError as err:  # json.JSONDecodeError and invalid surrogates
-        raise fail("", f"the file is not valid JSON ({err})") from err
+        raise fail("", "too_deep") from err
+    except json.JSONDecodeError as err:
+        raise fail("", "not_json", message=err.msg, line=err.lineno, column=err.colno,
+                   char=err.pos) from err
 
 
 def nested_shape(value: Any, shape: tuple[int, ...], where: str) -> None:
@@ -139,11 +131,10 @@ def nested_shape(value: Any, shape: tuple[int, ...], where: str) -> None:
         return  # the common case, a row of numbers, in one pass (large files load faster)
     if not shape:
         if not is_number(value):
-            raise fail(where, f"expected a number, got {describe(value)}")
+            raise fail(where, "number", got=got(value))
         return
     if not isinstance(value, list) or len(value) != shape[0]:
-        raise fail(where, f"expected a list of {shape[0]} entries, got {describe(value)}"
-                   + (f" of length {len(value)}" if isinstance(value, list) else ""))
+        raise fail(where, "list_length", count=shape[0], got=got(value))
     for k, item in enumerate(value):
         nested_shape(item, shape[1:], f"{where}[{k}]")
 

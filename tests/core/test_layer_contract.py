@@ -19,7 +19,7 @@ import pytest
 from pycore import Dense, Dropout, Sequential, activations, optimizers
 from pycore.layers import LAYER_CLASSES, Layer, LayerTrace
 from pycore.serialization import ModelFileError, from_json, to_json
-from pycore.serialization.fields import fail, is_number
+from pycore.serialization.fields import fail, got, is_number
 from pycore.serialization.layer_checks import LAYER_CHECKS
 
 
@@ -72,8 +72,9 @@ class RunningScale(Layer):
 
 
 def check_running_scale(config: dict[str, Any], where: str, width: int) -> tuple[int, int]:
-    if not is_number(config.get("momentum", 0.9)):
-        raise fail(f"{where}.momentum", "expected a number")
+    momentum = config.get("momentum", 0.9)
+    if not is_number(momentum):
+        raise fail(f"{where}.momentum", "number", got=got(momentum))
     return width, 2 * width
 
 

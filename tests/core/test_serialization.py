@@ -27,6 +27,7 @@ from pycore.serialization import (
     to_json,
 )
 from pycore.serialization.layer_checks import LAYER_CHECKS, required_keys
+from tests.core.model_file_samples import with_value as _with
 
 
 def _trained(model: pycore.Sequential, seed: int) -> pycore.Sequential:
@@ -145,17 +146,6 @@ def test_to_json_refuses_non_finite_weights() -> None:
         to_json(model)
 
 
-def _doc() -> dict[str, Any]:
-    return json.loads(to_json(division()))
-
-
-def _with(path: tuple[Any, ...], value: Any) -> str:
-    doc = _doc()
-    node = doc
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    return json.dumps(doc)
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -25,7 +25,8 @@ import pycore
 from pycore.activations import Division
 from pycore.division import DIVISION_PRESETS, QUOTIENT_SCALE, division_dataset, division_model
 from pycore.layers import Dense, LayerTrace
-from pycore.serialization import ModelFileError, load_weights_json, to_json
+from pycore.serialization import load_weights_json, to_json
+from pycore.serialization.fields import fail
 from web.division import texts  # noqa: F401  (registers the tab's words)
 from web.ui import fmt, i18n
 from web.ui.live_model import LiveModel
@@ -255,6 +256,6 @@ class DivisionViewModel(param.Parameterized):
         load_weights_json(candidate, text)
         weights = candidate.get_weights()
         if not all(np.all(np.abs(w) <= MAX_ABS_WEIGHT) for w in weights):
-            raise ModelFileError("weights: this demo accepts weights between -1e6 and 1e6")
+            raise fail("weights", "division_weights", limit=int(MAX_ABS_WEIGHT))
         self.live.replace(candidate, origin="division.preset.custom")
         self.mark_custom()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web.ui import i18n
+from web.ui import file_errors, i18n
 
 i18n.register({
     # inputs and results
@@ -114,4 +114,9 @@ i18n.register({
         "verlassen die versteckten Neuronen ihr Logarithmus-Stück) und Quotienten bis 50 "
         "(darüber verlässt das Ausgabeneuron sein Exponential-Stück): die Heatmap zeigt, wo es "
         "versagt."),
+})
+
+file_errors.register({  # why a model file does not fit the division demo (model.load_json)
+    "division_weights": ("this demo accepts weights between -{limit} and {limit}",
+                         "diese Demo nimmt nur Gewichte zwischen -{limit} und {limit}"),
 })

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pycore
 from pycore.layers import Dense, Dropout
+from pycore.serialization.fields import fail
+from web.playground import texts  # noqa: F401  (registers the reasons of spec_of's errors)
 
 MAX_LAYERS, MAX_UNITS = 6, 8
 HIDDEN_ACTIVATIONS = tuple(n for n in pycore.activations.names() if n != "softmax")
@@ -114,24 +116,23 @@ def summary(model: pycore.Sequential) -> str:
 
 def spec_of(model: pycore.Sequential, spec_like: NetSpec) -> NetSpec:
     """The spec of a loaded model (widths, activations, dropout from its layers; the rest as
-    ``spec_like``). Raises ValueError if the model does not fit the playground."""
+    ``spec_like``). Raises ModelFileError if the model does not fit the playground."""
     dense = dense_layers(model)
     if (not isinstance(model.layers[-1], Dense) or model.output_dim != 1
             or len(dense) - 1 > MAX_LAYERS):
-        raise ValueError(f"the playground takes nets with 1 output and at most {MAX_LAYERS} "
-                         "hidden layers")
+        raise fail("layers", "pg_net_shape", limit=MAX_LAYERS)
     hidden = []
     for index, layer in enumerate(model.layers[:-1]):
         if isinstance(layer, Dense):
             if layer.units > MAX_UNITS:
-                raise ValueError(f"the playground takes at most {MAX_UNITS} neurons per layer")
+                raise fail(f"layers[{index}]", "pg_units", limit=MAX_UNITS)
             if layer.activation.name not in HIDDEN_ACTIVATIONS:
-                raise ValueError(f"activation {layer.activation.name!r} is not offered here")
+                raise fail(f"layers[{index}]", "pg_activation", name=layer.activation.name)
             after = model.layers[index + 1]
             rate = after.rate if isinstance(after, Dropout) else 0.0
             hidden.append(LayerSpec(layer.units, layer.activation.name, rate))
         elif not isinstance(layer, Dropout):
-            raise ValueError(f"the playground has no {type(layer).__name__} layers")
+            raise fail(f"layers[{index}]", "pg_layer_kind", layer=type(layer).__name__)
     return NetSpec(model.input_dim or 0, tuple(hidden), spec_like.output_activation,
                    spec_like.regularization, spec_like.rate, spec_like.initializer)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web.ui import i18n
+from web.ui import file_errors, i18n
 
 i18n.register({
     "pg.model": ("playground net", "Playground-Netz"),
@@ -126,4 +126,19 @@ i18n.register({
                     "… und {count} weitere fehlerhafte Zeilen. Nichts wurde geändert."),
     "pg.csv.unchanged": ("The file was not loaded; the data are unchanged.",
                          "Die Datei wurde nicht geladen; die Daten sind unverändert."),
+})
+
+file_errors.register({  # why a model file does not fit the playground (network.spec_of)
+    "pg_net_shape": ("the playground takes nets with 1 output and at most {limit} hidden layers",
+                     "der Playground nimmt nur Netze mit 1 Ausgang und höchstens {limit} "
+                     "verdeckten Schichten"),
+    "pg_units": ("the playground takes at most {limit} neurons per layer",
+                 "der Playground nimmt höchstens {limit} Neuronen pro Schicht"),
+    "pg_activation": ("activation '{name}' is not offered here",
+                      "die Aktivierungsfunktion '{name}' gibt es hier nicht"),
+    "pg_layer_kind": ("the playground has no {layer} layers",
+                      "der Playground hat keine Schichten der Art {layer}"),
+    "pg_inputs": ("the file's net has {inputs} inputs, but {features} input features are chosen",
+                  "das Netz der Datei hat {inputs} Eingänge, gewählt sind aber {features} "
+                  "Eingabemerkmale"),
 })

@@ -19,7 +19,8 @@ import param
 
 import pycore
 from pycore import toy_data
-from pycore.serialization import ModelFileError, from_json, to_json
+from pycore.serialization import from_json, to_json
+from pycore.serialization.fields import fail
 from web.playground import choices, network, texts  # noqa: F401  (texts registers the tab's words)
 from web.playground import data as pg_data
 from web.playground.csv_points import read_points
@@ -289,13 +290,10 @@ class PlaygroundViewModel(param.Parameterized):
         """A saved net whose inputs match the chosen features; raises ModelFileError (and
         changes nothing) otherwise. Its layers become the playground's settings."""
         model = from_json(text)
-        try:
-            spec = network.spec_of(model, self._spec)
-        except ValueError as error:
-            raise ModelFileError(str(error)) from error
+        spec = network.spec_of(model, self._spec)
         if spec.inputs != len(self.data.features):
-            raise ModelFileError(f"the file's net has {spec.inputs} inputs, but "
-                                 f"{len(self.data.features)} input features are chosen")
+            raise fail("layers[0].config.input_dim", "pg_inputs", inputs=spec.inputs,
+                       features=len(self.data.features))
         with self._holding():
             self.layers = len(spec.hidden)
             for settings, layer in zip(self.layer_settings, spec.hidden, strict=False):

@@ -45,6 +45,12 @@ def sig(value: object, digits: int = 4, code: str = "en") -> str:
     return text.replace(".", DECIMAL_MARK[code])
 
 
+def exact(value: int | float, code: str = "en") -> str:
+    """Every digit of a number quoted from a file ("0.30000000000000004", German with a
+    decimal comma): a message that says why a value is refused must not round it."""
+    return repr(value).replace(".", DECIMAL_MARK[code])
+
+
 def parse(text: str) -> float:
     """A number typed by a student: decimal point or decimal comma ("0,5"), surrounding blanks
     ignored. Python's ``float`` parses it (never ``eval``); raises ValueError otherwise.

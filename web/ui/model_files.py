@@ -4,9 +4,10 @@ The file format and all validation belong to ``pycore.serialization``; this modu
 a download button that asks the tab in view for its file at click time (so it always saves the
 current weights of the model the student is looking at) and a file input whose bytes go to that
 tab. A tab offers a file by having a ``model_file()`` method returning a :class:`ModelFile`.
-A file that cannot be loaded raises ``ModelFileError`` there, which is shown as a message, and
-nothing changes. The message names the file and the model, follows the language and is cleared
-by the next action (``clear()``, e.g. when another tab is opened).
+A file that cannot be loaded raises ``ModelFileError`` there, which is shown as a message (its
+reason translated by ``file_errors``), and nothing changes. The message names the file and the
+model, follows the language and is cleared by the next action (``clear()``, e.g. when another
+tab is opened).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import panel as pn
 import param
 
 from pycore.serialization import ModelFileError
-from web.ui import i18n
+from web.ui import file_errors, i18n
 from web.ui.display import Display
 
 i18n.register({
@@ -42,6 +43,7 @@ i18n.register({
 
 MAX_FILE_BYTES = 5_000_000
 Message = tuple[str, dict[str, object]]  # i18n key and fields
+Problem = Message | ModelFileError  # why a file was not loaded
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class ModelFile:
     load: Callable[[bytes], None]
 
 
-def load_problem(data: bytes | None, load: Callable[[bytes], None]) -> Message | None:
+def load_problem(data: bytes | None, load: Callable[[bytes], None]) -> Problem | None:
     """Hand the file's bytes to ``load``; None on success, else what went wrong."""
     if not data:
         return "files.empty", {}
@@ -64,7 +66,7 @@ def load_problem(data: bytes | None, load: Callable[[bytes], None]) -> Message |
     try:
         load(data)
     except ModelFileError as error:
-        return "", {"text": f"{error}."}
+        return error
     return None
 
 
@@ -138,9 +140,9 @@ class ModelFiles(pn.viewable.Viewer):
             return ""
         key, fields = message
         if "problem" in fields:
-            problem_key, problem_fields = fields["problem"]
-            detail = (problem_fields["text"] if not problem_key
-                      else i18n.text(problem_key, code, **problem_fields))
+            problem = fields["problem"]
+            detail = (file_errors.detail(problem, code) if isinstance(problem, ModelFileError)
+                      else i18n.text(problem[0], code, **problem[1]))
             fields = {k: v for k, v in fields.items() if k != "problem"} | {"detail": detail}
         text = i18n.text(key, code, **fields)
         return f'<span class="nnlab-file-message">{html.escape(text)}</span>'
