@@ -89,7 +89,7 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     title = pn.pane.HTML(pn.bind(lambda text: '<h1 class="nnlab-title">NN Lab'
                                  f'<span class="nnlab-subtitle">{text}</span></h1>',
                                  display.text("app.subtitle")),
-                         align="center", sizing_mode="stretch_width", min_width=300,
+                         align="center", sizing_mode="stretch_width", min_width=140,
                          stylesheets=theme.STYLESHEETS)
     # A Row, not a FlexBox: FlexBox needs nh3, which Pyodide 0.27 does not have.
     keys = KeysHelp(display)
@@ -98,7 +98,7 @@ def create_app(lang_code: str = "de") -> pn.viewable.Viewable:
     read_hash(display, tabs, [tab.name for tab in TABS],
               {tab.name: tab.link_keys for tab in TABS if tab.link_keys})
     return pn.Column(header, keys.keys, tabs, sizing_mode="stretch_width",
-                     stylesheets=theme.STYLESHEETS,
+                     stylesheets=theme.ROOT_STYLESHEETS,
                      css_classes=pn.bind(theme.root_classes, display.param.projector))
 
 

@@ -56,10 +56,22 @@ CANVAS_TEXT_SIZES_JS = """() => {
     title_text_font_size: m => m.visible !== false && Boolean(m.title),
   };
   const out = [];
-  for (const doc of Bokeh.documents) for (const m of doc.all_models) {
-    for (const [p, draws] of Object.entries(drawn)) {
+  for (const doc of Bokeh.documents) {
+    // A renderer draws its `glyph`; the selection/nonselection/hover/muted copies Bokeh makes
+    // are drawn only while something is selected or muted (no view selects or mutes).
+    const models = [...doc.all_models];
+    const drawnGlyphs = new Set(models.map(r => r.glyph).filter(Boolean));
+    const copies = new Set(models.flatMap(r => [r.selection_glyph, r.nonselection_glyph,
+                                                r.hover_glyph, r.muted_glyph])
+                                 .filter(g => g && !drawnGlyphs.has(g)));
+    // Axes, colour bars and legends draw only inside a plot's side panels or centre.
+    const placed = new Set(models.flatMap(f => [f.left, f.right, f.above, f.below, f.center])
+                                 .flat().filter(Boolean));
+    const annotation = m => "major_label_text_font_size" in m || "label_text_font_size" in m;
+    for (const m of models) for (const [p, draws] of Object.entries(drawn)) {
       const v = m[p];
-      if (v === undefined || v === null || m.visible === false || !draws(m)) continue;
+      if (v === undefined || v === null || m.visible === false || copies.has(m) || !draws(m)
+          || (annotation(m) && !placed.has(m))) continue;
       const size = typeof v === "string" ? v : (v.value ?? null);
       if (typeof size === "string" && size.endsWith("px")) out.push([m.type, p, parseFloat(size)]);
     }
@@ -115,13 +127,7 @@ def test_every_tabs_main_picture_is_on_the_first_screen(panel_app_url, guarded_p
         assert inside(box, *size), f"{tab.name} at {size}: main picture at {box}"
 
 
-# The division net's graph has eight columns of boxes with an edge number between each two;
-# at 20 px text it needs about 1360 px: it scrolls sideways rather than overlap its numbers.
-GRAPH_TOO_WIDE = pytest.mark.xfail(strict=True, reason="graph needs ~1360 px at projector size")
-
-
-@pytest.mark.parametrize("tab", [pytest.param(tab, marks=GRAPH_TOO_WIDE) if tab.name == "graph"
-                                 else tab for tab in TABS], ids=lambda tab: tab.name)
+@pytest.mark.parametrize("tab", TABS, ids=lambda tab: tab.name)
 def test_projector_mode_keeps_one_screen_at_1024(panel_app_url, guarded_page, tab):  # noqa: F811
     open_app(guarded_page, panel_app_url, (1024, 768), f"tab={tab.name}&projector=1")
     box = main_figure_box(guarded_page, tab.name)

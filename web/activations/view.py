@@ -188,7 +188,7 @@ class ActivationView(pn.viewable.Viewer):
         plot.on_click(lambda _event: self.apply_formula())
         controls = pn.Column(
             from_param(pn.widgets.MultiChoice, p.chosen, t("act.choose"),
-                                              sizing_mode="stretch_width"),
+                       sizing_mode="stretch_width", stylesheets=[theme.CHOICES_CSS]),
             from_param(pn.widgets.RangeSlider, p.x_range, t("act.range"), step=0.5,
                                               width=320),
             button,

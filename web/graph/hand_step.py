@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from web.graph.view import GraphView
 
 TABLE_CSS = """
-.nnlab-update-table { border-collapse: collapse; font-size: 17px;
+.nnlab-update-table { border-collapse: collapse; font-size: 0.95em;
                       font-variant-numeric: tabular-nums; }
 .nnlab-update-table th, .nnlab-update-table td { padding: 3px 10px; text-align: left;
                                                  border-bottom: 1px solid #ddd;

@@ -204,7 +204,7 @@ class GraphView(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.viewable.Viewable:
         t, p, code = self.display.text, self.param, self.display.param.code
-        net = from_param(pn.widgets.Select, p.net, t("graph.net"), width=370,
+        net = from_param(pn.widgets.Select, p.net, t("graph.net"), width=400,
                          options=self.display.options({f"graph.net.{n}": n for n in NETS}),
                          css_classes=["nnlab-graph-net"], stylesheets=theme.INPUT_STYLESHEETS)
         n = pn.bind(lambda graph: len(graph.backward_order), p.graph)
@@ -219,7 +219,8 @@ class GraphView(pn.viewable.Viewer):
             self._button("graph.end", "nnlab-graph-end", lambda: self.go(self.backprop.n), **end),
             pn.pane.Markdown(pn.bind(texts.progress, p.step, n, code),
                              css_classes=["nnlab-graph-progress"], styles={"font-size": "1.2em"},
-                             margin=(0, 10, 4, 10), **end),
+                             stylesheets=["p { margin: 0.2em 0; }"], margin=(0, 10, 4, 10),
+                             **end),
             styles={"flex-wrap": "wrap"})
         formula = pn.pane.HTML(
             pn.bind(lambda graph, k, c: texts.formula_html(Backprop(graph), k, self.finite(), c),

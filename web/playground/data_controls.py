@@ -82,7 +82,7 @@ class DataControls(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.Column:
         t = self.display.text
-        small = {"styles": {"font-size": "15px", "color": "#444"}, "margin": (2, 10)}
+        small = {"styles": {"font-size": "0.85em", "color": "#444"}, "margin": (2, 10)}
         return pn.Column(
             self.problem, self.dataset, self.reg_dataset, self.noise, self.train_percent,
             pn.Row(self.points, self.regenerate),

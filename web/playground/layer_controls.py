@@ -19,9 +19,9 @@ from web.ui.display import Display
 from web.ui.fields import NumberField
 from web.ui.widgets import from_param
 
-COLUMN_WIDTH = 118
-LABEL = {"font-size": "15px", "white-space": "nowrap"}
-SMALL_INPUT = [":host select, :host input { font-size: 16px; min-height: 32px; }"]
+COLUMN_WIDTH = 100
+LABEL = {"font-size": "0.85em", "white-space": "nowrap"}
+SMALL_INPUT = [":host select, :host input { font-size: 0.9em; min-height: 1.8em; }"]
 
 
 def _button(label, on_click, css: str, width: int = 36) -> pn.widgets.Button:

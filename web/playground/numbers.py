@@ -22,13 +22,13 @@ from web.ui.fmt import sig
 
 # Read-only inputs that look like large numbers, not like fields.
 CSS = """
-:host { --font-size: 16px; }
+:host { --font-size: 0.9em; }
 .bk-input-group > .bk-input, .bk-input[disabled] {
   border: none; background: transparent; box-shadow: none; padding: 0 2px; cursor: default;
-  color: #111; font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums;
-  opacity: 1; height: 32px;
+  color: #111; font-size: 1.35em; font-weight: 700; font-variant-numeric: tabular-nums;
+  opacity: 1; height: 1.4em;
 }
-label { color: #444; font-size: 16px; }
+label { color: #444; font-size: 0.95em; }
 """
 # hook -> (label key, what it shows, width in pixels)
 FIELDS = {"epoch": ("train.epoch", "epoch", 90),

@@ -45,7 +45,7 @@ const url = window.location.href.split("#")[0] + link.value;
 window.history.replaceState(null, "", url);
 if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(() => {}); }
 """
-OUTPUT_PX = 340
+OUTPUT_PX = 300  # as TensorFlow Playground's; leaves the net room on a 1024 px screen
 CHART_SECONDS = 2.0  # the loss chart (below the fold) follows a running net every 2 s
 TRAINER_SETTINGS = ("optimizer", "learning_rate", "momentum", "nesterov", "loss", "batch_size")
 
@@ -136,7 +136,7 @@ class PlaygroundView(pn.viewable.Viewer):
                                stylesheets=theme.STYLESHEETS)
         caption = pn.pane.HTML(pn.bind(lambda _r, code: self.pictures.caption(code),
                                        p.data_revision, self.display.param.code),
-                               styles={"font-size": "15px", "color": "#444"}, margin=(0, 10))
+                               styles={"font-size": "0.85em", "color": "#444"}, margin=(0, 10))
         return pn.Column(self.pictures.output, caption, options, self.training.status,
                          notices, width=OUTPUT_PX + 20, margin=(0, 4))
 
@@ -164,7 +164,7 @@ class PlaygroundView(pn.viewable.Viewer):
                            vm.param.settings_revision, *(vm.trainer.param[name]
                                                          for name in TRAINER_SETTINGS))
             return pn.pane.HTML(text, sizing_mode="stretch_width",
-                                styles={"font-size": "14px"})
+                                styles={"font-size": "0.84em"})
 
         return pn.Card(pn.Tabs(("pycore", pre(code.pycore_code)),
                                ("Keras", pre(code.keras_code)),

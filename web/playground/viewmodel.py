@@ -243,7 +243,6 @@ class PlaygroundViewModel(param.Parameterized):
         settings = self.layer_settings[layer]
         settings.units = min(MAX_UNITS, max(1, settings.units + step))
 
-    # --- own points ------------------------------------------------------------------------
     def add_point(self, x1: float, x2: float) -> None:
         """A clicked point (class ``click_label``, or target ``click_value``) joins the
         training data; a generated set first becomes the student's own points."""
@@ -275,13 +274,11 @@ class PlaygroundViewModel(param.Parameterized):
         return True
 
     def _show_own(self) -> None:
-        name = "dataset" if self.classification else "reg_dataset"
-        if getattr(self, name) == pg_data.OWN:
+        if self.set_name == pg_data.OWN:
             self._refresh()
         else:
-            setattr(self, name, pg_data.OWN)
+            setattr(self, "dataset" if self.classification else "reg_dataset", pg_data.OWN)
 
-    # --- model files -----------------------------------------------------------------------
     def model_file(self) -> ModelFile:
         return ModelFile("pg.model", "playground-model.json",
                          lambda: to_json(self.live.model), self.load_json)

@@ -4,7 +4,8 @@ Panel renders every component in its own shadow DOM, so a stylesheet reaches onl
 it is attached to. Custom properties (``--bokeh-font-size``) and ``font-size`` do inherit through
 shadow roots, so setting them once on the app's root enlarges every widget (projector mode sets
 larger ones through the root's ``nnlab-projector`` class); the classes used by our own HTML
-panes are styled by attaching :data:`STYLESHEETS` to those panes too. Text drawn on a Bokeh
+panes are styled by attaching :data:`STYLESHEETS` to those panes too (the root gets
+:data:`ROOT_STYLESHEETS`). Text drawn on a Bokeh
 canvas does not inherit CSS, so :func:`style_axes` binds its sizes to the display.
 """
 
@@ -15,18 +16,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from web.ui.display import Display
 
-CSS = """
+# On the app's root only: a pane that set its own size would not follow projector mode.
+ROOT_CSS = """
 :host {
   --bokeh-font-size: 18px;
   font-size: 18px;
   font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :host(.nnlab-projector) { --bokeh-font-size: 24px; font-size: 24px; }
+"""
+
+CSS = """
 .nnlab-title { font-size: 28px; line-height: 1.2; font-weight: 800; margin: 0;
                white-space: nowrap; }
 .nnlab-subtitle { font-size: clamp(0.84em, 1.4vw, 1.05em); font-weight: 400; color: #444;
                   margin-left: 10px; white-space: nowrap; }
-@media (max-width: 1100px) { .nnlab-subtitle { display: none; } }  /* one header line */
+@media (max-width: 1240px) { .nnlab-subtitle { display: none; } }  /* one header line */
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
                  align-items: baseline; font-size: 22px; }
 .nnlab-results .nnlab-label { color: #444; }
@@ -38,12 +43,13 @@ CSS = """
 .nnlab-message.nnlab-warning, .nnlab-train-message.nnlab-warning {
                  background: #fff4e0; color: #7a4a00; border-left: 6px solid #d95f02; }
 .nnlab-message:empty { display: none; }
-.nnlab-train-message { display: block; font-size: 18px; padding: 6px 10px; }
-.nnlab-file-message { font-size: 16px; }
-.nnlab-field-message { display: block; font-size: 15px; line-height: 1.25; color: #8a1c12; }
+.nnlab-train-message { display: block; font-size: 1em; padding: 6px 10px; }
+.nnlab-file-message { font-size: 0.9em; }
+.nnlab-field-message { display: block; font-size: 0.85em; line-height: 1.25; color: #8a1c12; }
 """
 
 STYLESHEETS = [CSS]
+ROOT_STYLESHEETS = [ROOT_CSS, CSS]
 
 # Inside a widget's shadow root: Bokeh's inputs fix their own font size, so enlarge it there.
 INPUT_CSS = """
@@ -52,6 +58,12 @@ INPUT_CSS = """
 """
 
 INPUT_STYLESHEETS = [INPUT_CSS]
+# A MultiChoice's chosen items ("chips") and their remove buttons: Bokeh draws them at 12 px,
+# which projector mode would not enlarge.
+CHOICES_CSS = """
+:host .choices__list--multiple .choices__item, :host .choices__button {
+  font-size: var(--bokeh-font-size);
+}"""
 
 def root_classes(projector: bool) -> list[str]:
     """CSS classes of the app's root: projector mode enlarges all type through them."""

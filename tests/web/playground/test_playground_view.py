@@ -9,7 +9,7 @@ from web.playground import point_raster
 from web.playground.data import GRID, THUMBNAIL
 from web.playground.numbers import values
 from web.playground.pictures import OutputFrames
-from web.playground.view import PlaygroundView, notices_html
+from web.playground.view import OUTPUT_PX, PlaygroundView, notices_html
 from web.ui import i18n
 from web.ui.display import Display
 
@@ -43,7 +43,7 @@ def test_discretize_shows_only_the_two_classes(view):
 
 def test_points_are_drawn_as_an_image_with_test_points_on_request(view):
     points = view.pictures.output.points.data["image"][0]
-    assert points.shape == (340, 340)
+    assert points.shape == (OUTPUT_PX, OUTPUT_PX)
     rings = set(np.unique(points)) & {point_raster.WHITE, point_raster.BLACK}
     assert rings == {point_raster.WHITE}
     view.vm.show_test = True

@@ -88,7 +88,7 @@ class OwnActivationView(pn.viewable.Viewer):
 
 
 OWN_CSS = """
-.nnlab-own-check { display: block; font-size: 16px; line-height: 1.3; }
+.nnlab-own-check { display: block; font-size: 0.9em; line-height: 1.3; }
 .nnlab-own-ok { color: #1b7837; }
 .nnlab-own-wrong { color: #8a1c12; font-weight: 600; }
 .nnlab-own-message { display: block; font-size: 18px; padding: 6px 10px; }

@@ -134,7 +134,7 @@ class FitCard(pn.viewable.Viewer):
                        css_classes=["nnlab-fit-activation"], width=310,
                        stylesheets=theme.INPUT_STYLESHEETS),
             from_param(pn.widgets.MultiChoice, lab.param.ghosts, t("exp.fit.ghosts"),
-                       options=GHOST_CHOICES, width=310),
+                       options=GHOST_CHOICES, width=310, stylesheets=[theme.CHOICES_CSS]),
             run, numbers, width=card.CONTROLS_WIDTH)
 
     def __panel__(self) -> pn.Column:

@@ -100,7 +100,8 @@ class OptCard(pn.viewable.Viewer):
             options=display.options({f"exp.opt.surface.{s}": s for s in SURFACES}),
             css_classes=["nnlab-opt-surface"], stylesheets=theme.INPUT_STYLESHEETS)
         chosen = from_param(pn.widgets.MultiChoice, lab.param.chosen, t("exp.opt.chosen"),
-                            width=320, css_classes=["nnlab-opt-chosen"])
+                            width=320, css_classes=["nnlab-opt-chosen"],
+                            stylesheets=[theme.CHOICES_CSS])
         # An IntSlider over the ladder (Panel's DiscreteSlider labels itself with CustomJS,
         # which the static site's Content Security Policy does not run).
         rate = pn.Column(
