@@ -14,13 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from labtools import REPO_ROOT
 from labtools.browser import ConsoleLog, RequestGuard, launch_chromium
-from labtools.serve import free_port, serve_directory
+from labtools.serve import serve_directory
 from labtools.site import SiteBuildError, build_site
-
-# Test modules import these from here (``from conftest import REPO_ROOT, free_port``).
-__all__ = ["REPO_ROOT", "free_port"]
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, free_port
+
+from labtools import REPO_ROOT
+from labtools.serve import free_port
 
 FILE_MESSAGE_MS = 2_000
 OFFLINE_MESSAGE_MS = 5_000
