@@ -90,3 +90,46 @@ def test_a_tf_playground_link_opens_the_playground_with_its_settings(
     expect(page.locator(".nnlab-pg-lr input")).to_have_value("0,1")
     expect(page.locator(".nnlab-pg-activation-0 select")).to_have_value("relu")
     expect(page.locator(".nnlab-pg-activation-1")).to_have_count(0)  # one hidden layer
+
+
+def test_xor_with_the_product_feature_trains_below_test_loss_0_05(panel_app_url, guarded_page):  # noqa: F811
+    """TF Playground's lesson: with x1·x2 as the only input, XOR is easy."""
+    page = guarded_page
+    open_page(page, panel_app_url + "#tab=playground&dataset=xor&x=false&y=false&xTimesY=true")
+    page.locator(".nnlab-pg-epoch input").first.wait_for()
+    expect(page.locator(".nnlab-pg-dataset select")).to_have_value(german("pg.set.xor"))
+    play = page.locator(".nnlab-pg-play button")
+    play.click()
+    for _ in range(240):
+        if number(page, "nnlab-pg-test-loss") < 0.05:
+            break
+        page.wait_for_timeout(250)
+    play.click()
+    settled_epoch(page)
+    assert number(page, "nnlab-pg-test-loss") < 0.05
+
+
+def test_a_click_in_the_output_adds_a_point(panel_app_url, guarded_page):  # noqa: F811
+    page = guarded_page
+    open_page(page, panel_app_url)
+    open_playground(page)
+    page.locator(".nnlab-pg-output").click()  # the middle of the plane
+    expect(page.locator(".nnlab-pg-dataset select")).to_have_value(german("pg.set.own"))
+
+
+def test_a_bad_csv_row_is_named_and_changes_nothing(panel_app_url, guarded_page, tmp_path):  # noqa: F811
+    page = guarded_page
+    open_page(page, panel_app_url)
+    open_playground(page)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("1,2,1\n0.5,abc,0\n3,4,1\n")
+    page.locator(".nnlab-pg-csv input[type=file]").set_input_files(str(bad))
+    notice = page.locator(".nnlab-pg-notice")
+    expect(notice).to_contain_text("Zeile 2")
+    expect(notice).to_contain_text("abc")
+    expect(page.locator(".nnlab-pg-dataset select")).to_have_value(german("pg.set.circle"))
+    good = tmp_path / "good.csv"
+    good.write_text("1,2,1\n0.5,-1,0\n3,4,1\n-2,0,0\n")
+    page.locator(".nnlab-pg-csv input[type=file]").set_input_files(str(good))
+    expect(notice).to_contain_text("4 Punkte")
+    expect(page.locator(".nnlab-pg-dataset select")).to_have_value(german("pg.set.own"))
