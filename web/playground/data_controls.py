@@ -51,9 +51,9 @@ class DataControls(pn.viewable.Viewer):
         self.train_percent = from_param(pn.widgets.IntSlider, p.train_percent,
                                         t("pg.train_percent"), step=10,
                                         css_classes=["nnlab-pg-train-percent"], **slider)
-        self.points = NumberField(vm, "points", t("pg.points"), display, width=90,
+        self.points = NumberField(vm, "points", t("pg.points"), display, width=80,
                                   css_class="nnlab-pg-points", digits=6)
-        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), width=140,
+        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), width=140, margin=(5, 5),
                                             css_classes=["nnlab-pg-regenerate"], align="end")
         self.regenerate.on_click(lambda _event: vm.regenerate())
         self.features = from_param(
@@ -63,6 +63,7 @@ class DataControls(pn.viewable.Viewer):
         self.click_label = from_param(
             pn.widgets.RadioButtonGroup, p.click_label, "", visible=is_class,
             options=display.options({"pg.click.1": 1, "pg.click.0": 0}), width=WIDTH - 20,
+            orientation="vertical",
             css_classes=["nnlab-pg-click-class"])
         self.click_value = NumberField(vm, "click_value", t("pg.click_value"), display,
                                        width=150, css_class="nnlab-pg-click-value")

@@ -109,9 +109,9 @@ class PlaygroundView(pn.viewable.Viewer):
                                           for n in p.regularization.objects}),
             css_classes=["nnlab-pg-regularization"], stylesheets=theme.INPUT_STYLESHEETS)
         rate = NumberField(self.vm, "regularization_rate", t("pg.regularization_rate"),
-                           self.display, width=150, css_class="nnlab-pg-regularization-rate")
+                           self.display, width=200, css_class="nnlab-pg-regularization-rate")
         initializer = from_param(pn.widgets.Select, p.initializer, t("pg.initializer"),
-                                 width=170, css_classes=["nnlab-pg-initializer"],
+                                 width=220, css_classes=["nnlab-pg-initializer"],
                                  stylesheets=theme.INPUT_STYLESHEETS)
         return pn.Row(regularization, rate, initializer, styles={"flex-wrap": "wrap"})
 

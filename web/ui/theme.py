@@ -31,7 +31,7 @@ CSS = """
                white-space: nowrap; }
 .nnlab-subtitle { font-size: clamp(0.84em, 1.4vw, 1.05em); font-weight: 400; color: #444;
                   margin-left: 10px; white-space: nowrap; }
-@media (max-width: 1240px) { .nnlab-subtitle { display: none; } }  /* one header line */
+@media (max-width: 1400px) { .nnlab-subtitle { display: none; } }  /* one header line */
 .nnlab-results { display: grid; grid-template-columns: max-content auto; gap: 6px 22px;
                  align-items: baseline; font-size: 22px; }
 .nnlab-results .nnlab-label { color: #444; }

@@ -150,7 +150,7 @@ class TrainingControls(pn.viewable.Viewer):
             css_classes=[hook("optimizer")], **small)
         self.loss = from_param(
             pn.widgets.Select, p.loss, t("train.loss"), description=t("train.tip.loss"),
-            css_classes=[hook("loss")], **small)
+            css_classes=[hook("loss")], **{**small, "width": 240})  # binary_crossentropy
         self.learning_rate = NumberField(trainer, "learning_rate", t("train.lr"), display,
                                          css_class=hook("lr"))
         self.momentum = NumberField(trainer, "momentum", t("train.momentum"), display,
