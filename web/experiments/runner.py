@@ -97,14 +97,15 @@ class LiveExperiment(param.Parameterized):
         self._looping = True
         try:
             self.running = True
-            while True:
-                self._again = False
-                self.start()
-                await run_in_slices(self.unit, lambda: self.running and not self._again,
-                                    self.tick, self.SLICE_S, self.UNITS_PER_SLICE)
-                self.finish()
-                if not (self._again and self.running):
-                    break
+            with pacing.LiveLoop():
+                while True:
+                    self._again = False
+                    self.start()
+                    await run_in_slices(self.unit, lambda: self.running and not self._again,
+                                        self.tick, self.SLICE_S, self.UNITS_PER_SLICE)
+                    self.finish()
+                    if not (self._again and self.running):
+                        break
         finally:
             self._looping = self._again = False
             self.running = False

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import panel as pn
 
-from web.ui import i18n
+from web.ui import i18n, pacing
 from web.ui.display import Display
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ i18n.register(
 
 FORMATS = ("png", "svg")
 WARM_UP_DELAY_S = 8.0  # after the first paint: let the first clicks and a first run go first
+QUIET_S = 3.0  # ... and wait until no net has trained for this long
 
 
 async def _load_matplotlib() -> None:
@@ -45,6 +46,7 @@ async def _load_matplotlib() -> None:
 async def warm_up() -> None:
     """Load Matplotlib and draw a tiny figure so the font cache exists before any export."""
     await asyncio.sleep(WARM_UP_DELAY_S)
+    await pacing.until_quiet(QUIET_S)  # it holds Python for seconds: not between clicks
     await _load_matplotlib()
     from matplotlib.figure import Figure
 

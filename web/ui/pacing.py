@@ -69,3 +69,31 @@ async def yield_to_events() -> None:
     """Yield once, now, with the runtime's rest (for loops whose steps already take about a
     frame each, e.g. a solver's slice of iterations)."""
     await asyncio.sleep(FramePacer.sleep_seconds)
+
+
+# --- background work waits for the lecture ------------------------------------------------
+# Background work that holds Python for seconds (Matplotlib's font cache: web.ui.export) must
+# not land between a lecturer's clicks: while a live loop runs, and for a while after the last
+# one ended, it waits. One count per process (a Pyodide worker serves one page).
+_live_loops = 0
+_last_live = 0.0
+
+
+class LiveLoop:
+    """``with LiveLoop():`` around a training or experiment loop marks it as running."""
+
+    def __enter__(self) -> LiveLoop:
+        global _live_loops
+        _live_loops += 1
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _live_loops, _last_live
+        _live_loops -= 1
+        _last_live = time.monotonic()
+
+
+async def until_quiet(quiet_s: float, poll_s: float = 0.5) -> None:
+    """Return once no live loop runs and none has for ``quiet_s`` seconds."""
+    while _live_loops or time.monotonic() - _last_live < quiet_s:
+        await asyncio.sleep(poll_s)

@@ -32,7 +32,7 @@ import param
 import pycore
 from pycore.callbacks import Callback, TrainingStopped
 from web.ui.live_model import LiveModel
-from web.ui.pacing import FramePacer
+from web.ui.pacing import FramePacer, LiveLoop
 from web.ui.training_checks import configuration_problem, is_saturated
 
 OPTIMIZERS = tuple(pycore.optimizers.names())
@@ -236,9 +236,10 @@ class Trainer(param.Parameterized):
         pacer = FramePacer()
         try:
             self.running = True
-            while self.running and self.epoch < self.max_epochs and self.problem is None:
-                self.step(self.epochs_per_update, self.seconds_per_update)
-                await pacer.tick()
+            with LiveLoop():
+                while self.running and self.epoch < self.max_epochs and self.problem is None:
+                    self.step(self.epochs_per_update, self.seconds_per_update)
+                    await pacer.tick()
         finally:
             self._looping = False
             self.running = False

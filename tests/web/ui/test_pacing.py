@@ -56,3 +56,23 @@ def test_negative_settings_are_refused():
         FramePacer(sleep_seconds=-0.01)
     with pytest.raises(ValueError, match=">= 0"):
         FramePacer(frame_seconds=-1)
+
+
+def test_background_work_waits_while_a_loop_runs_and_for_the_quiet_time(run_coroutine):
+    order = []
+
+    async def background():
+        await pacing.until_quiet(0.2, poll_s=0.01)
+        order.append("background")
+
+    async def lecture():
+        task = asyncio.ensure_future(background())
+        with pacing.LiveLoop():
+            await asyncio.sleep(0.1)
+            order.append("loop ended")
+        await asyncio.sleep(0.1)  # not yet quiet for 0.2 s
+        order.append("still quiet time")
+        await task
+
+    run_coroutine(lecture())
+    assert order == ["loop ended", "still quiet time", "background"]
