@@ -27,8 +27,10 @@ BOKEH_VENDOR = "vendor/bokeh/"
 _PANEL_RUNTIME_TREES = ("css/", "bundled/theme/", "bundled/font-awesome/", "images/")
 _RUNTIME_SUFFIXES = (".css", ".woff", ".woff2", ".ttf", ".eot", ".svg", ".png", ".ico")
 # es-module-shims serves only Panel's ESM components (JSComponent/ReactiveESM), which NN Lab does
-# not use; it would need blob: scripts, i.e. a weaker CSP.
-_UNUSED_SCRIPTS = ("es-module-shims",)
+# not use; it would need blob: scripts, i.e. a weaker CSP. bokeh-gl draws only figures made with
+# output_backend="webgl", which no NN Lab figure is (tests/web/test_no_webgl.py); it is 0.2 MB of
+# script for the page to parse while the worker compiles Pyodide.
+_UNUSED_SCRIPTS = ("es-module-shims", "bokeh-gl-")
 
 
 def app_script_urls(app_spec: str) -> list[str]:

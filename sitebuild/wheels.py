@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from sitebuild import PINNED_WHEELS, PYTHON_TAG
+from sitebuild.patches import patch_member
 
 # Path prefixes inside wheels that only the page (or nobody) in the browser uses. Other .js files
 # stay: some Python modules read them (pyviz_comms/notebook.js at import).
@@ -23,6 +24,14 @@ _DROP_PREFIXES = (
     "bokeh/server/static/",
     "panel/tests/",
     "bokeh/tests/",
+    # command lines, the Sphinx extension and sample data: nothing in a browser page uses them
+    "panel/command/",
+    "bokeh/sphinxext/",
+    "bokeh/sampledata/",
+    # Panel's JavaScript build configuration (package.json stays: panel.io.resources reads it)
+    "panel/package-lock.json",
+    "panel/tsconfig.json",
+    "panel/eslint.config.js",
     # narwhals back ends for libraries that do not exist in our Pyodide (imported only when a
     # pyarrow/polars/dask/duckdb/ibis/pyspark/sqlframe object is passed in).
     *(f"narwhals/_{lib}/" for lib in ("arrow", "polars", "spark_like", "duckdb", "dask", "ibis")),
@@ -120,14 +129,15 @@ def _keep(member: str) -> bool:
 
 
 def slim_wheel(src: Path, dest_dir: Path) -> Path:
-    """Copy `src` into `dest_dir` without browser-side assets; RECORD lists what remains."""
+    """Copy `src` into `dest_dir` without browser-side assets, with the start-up edits of
+    :mod:`sitebuild.patches`; RECORD lists what remains."""
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / src.name
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
         kept = [info for info in zin.infolist() if _keep(info.filename)]
         names = {info.filename for info in kept}
         for info in kept:
-            data = zin.read(info)
+            data = patch_member(info.filename, zin.read(info))
             if info.filename.endswith(".dist-info/RECORD"):
                 lines = data.decode().splitlines()
                 data = "\n".join(ln for ln in lines if ln.split(",")[0] in names).encode() + b"\n"

@@ -1,0 +1,68 @@
+"""Source edits to the pinned wheels that cut Python start-up in the browser.
+
+Importing Panel is most of NN Lab's time-to-interactive (~4 s of ~11 s in Pyodide). Two of its
+imports serve nothing in the browser and were measured there (`PYTHONPROFILEIMPORTTIME=1` in the
+worker, Panel 1.9.4 on Pyodide 0.27.7):
+- `panel.io.cache` imports `unittest.mock` (with `unittest`, `argparse`, `gettext`: 0.39 s) only to
+  key one entry of its hash table by the `Mock` class; the table also takes fully qualified type
+  names, so the entry becomes the string `"unittest.mock.Mock"` and the import goes (`Mock`
+  objects hash as before; its subclasses, e.g. `MagicMock`, now hash like any other object);
+- every `Markdown` pane imports the `markdown` package (0.11 s) although only the non-default
+  renderer "markdown" uses it; the import moves into that branch (no change in behaviour);
+- `import panel` imports its chat components (0.16 s) and page templates (0.18 s), which NN Lab
+  does not use (web/app.py); `panel.chat`, `panel.template` and `panel.Template` are imported on
+  first use instead (Panel's own code imports templates inside the functions that need them).
+Each edit names its exact old text: a new Panel release that changes it stops the build here
+instead of shipping an unpatched or wrongly patched file.
+"""
+
+from __future__ import annotations
+
+_CACHE_HASH_ENTRY = "unittest.mock.Mock : lambda obj: _int_to_bytes(id(obj)),"
+_MARKDOWN_IMPORT = ("    def _transform_object(self, obj: t.Any) -> dict[str, t.Any]:\n"
+                    "        import markdown\n")
+_MARKDOWN_BRANCH = "        if self.renderer == 'markdown':\n"
+_LAZY_SUBMODULES = '''
+
+def __getattr__(name):
+    if name in ("chat", "template"):
+        import importlib
+        return importlib.import_module(f"{__name__}.{name}")
+    if name == "Template":
+        from .template import Template
+        return Template
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+'''
+
+# member path -> [(old, new), ...]; each old text must occur exactly once.
+EDITS: dict[str, list[tuple[str, str]]] = {
+    "panel/io/cache.py": [
+        ("import unittest.mock\n", ""),
+        (_CACHE_HASH_ENTRY, f"'unittest.mock.Mock' : {_CACHE_HASH_ENTRY.split(' : ', 1)[1]}"),
+    ],
+    "panel/__init__.py": [
+        ("from . import template  # noqa\n", ""),
+        ("from .template import Template  # noqa\n", ""),
+        ("from . import chat  # isort:skip noqa has to be after widgets\n", ""),
+        ("\n__all__ = (", _LAZY_SUBMODULES + "\n__all__ = ("),
+    ],
+    "panel/pane/markup.py": [
+        (_MARKDOWN_IMPORT, _MARKDOWN_IMPORT.replace("        import markdown\n", "")),
+        (_MARKDOWN_BRANCH, _MARKDOWN_BRANCH + "            import markdown\n\n"),
+    ],
+}
+
+
+def patch_member(name: str, data: bytes) -> bytes:
+    """`data` of wheel member `name` with its edits applied (unchanged if it has none)."""
+    edits = EDITS.get(name)
+    if not edits:
+        return data
+    text = data.decode()
+    for old, new in edits:
+        if text.count(old) != 1:
+            raise SystemExit(f"build: cannot patch {name}: expected its text {old!r} once "
+                             f"(found {text.count(old)}); update sitebuild/patches.py")
+        text = text.replace(old, new)
+    return text.encode()

@@ -1,0 +1,87 @@
+"""The start-up edits to Panel apply to the pinned release and keep what they promise."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import panel
+import pytest
+
+from sitebuild import PANEL_VERSION
+from sitebuild.patches import EDITS, patch_member
+
+PANEL_ROOT = Path(panel.__file__).parent.parent
+
+
+def patched_source(member: str) -> str:
+    return patch_member(member, (PANEL_ROOT / member).read_bytes()).decode()
+
+
+def test_the_installed_panel_is_the_pinned_release() -> None:
+    assert panel.__version__ == PANEL_VERSION
+
+
+@pytest.mark.parametrize("member", sorted(EDITS))
+def test_every_edit_applies_and_leaves_valid_python(member: str) -> None:
+    source = patched_source(member)
+    compile(source, member, "exec")
+    assert source != (PANEL_ROOT / member).read_text()
+
+
+def test_the_cache_no_longer_imports_unittest_but_still_hashes_mocks() -> None:
+    source = patched_source("panel/io/cache.py")
+    assert "import unittest" not in source
+    spec = importlib.util.spec_from_loader("patched_panel_cache", loader=None,
+                                           origin=str(PANEL_ROOT / "panel/io/cache.py"))
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "panel.io"
+    exec(compile(source, "panel/io/cache.py", "exec"), module.__dict__)
+    from unittest.mock import Mock
+
+    mock = Mock()
+    assert module._find_hash_func(mock)(mock) == module._int_to_bytes(id(mock))
+
+
+def test_markdown_is_imported_only_by_its_own_renderer() -> None:
+    source = patched_source("panel/pane/markup.py")
+    markdown_class = source.split("\nclass Markdown(", 1)[1].split("\nclass ", 1)[0]
+    transform = markdown_class.split("def _transform_object", 1)[1].split("\n    def ", 1)[0]
+    before_branch, branch = transform.split("if self.renderer == 'markdown':", 1)
+    assert "import markdown" not in before_branch
+    assert branch.lstrip().startswith("import markdown")
+
+
+def test_a_changed_release_stops_the_build() -> None:
+    with pytest.raises(SystemExit, match=r"cannot patch panel/io/cache\.py"):
+        patch_member("panel/io/cache.py", b"import unittest.mock\n")
+
+
+def test_members_without_edits_pass_through_unchanged() -> None:
+    data = b"\x00 not text"
+    assert patch_member("panel/viewable.py", data) is data
+
+
+def test_patched_panel_imports_without_the_unused_modules_and_loads_them_on_use(
+        tmp_path: Path) -> None:
+    target = tmp_path / "panel"
+    shutil.copytree(PANEL_ROOT / "panel", target,
+                    ignore=shutil.ignore_patterns("dist", "tests", "__pycache__"))
+    for member in EDITS:
+        (tmp_path / member).write_text(patched_source(member))
+    check = (
+        "import sys, panel\n"
+        "assert panel.__file__.startswith(sys.argv[1]), panel.__file__\n"
+        "unused = ['panel.chat', 'panel.template', 'unittest.mock', 'markdown']\n"
+        "print(sorted(m for m in unused if m in sys.modules))\n"
+        "print(panel.chat.ChatInterface.__name__, panel.Template.__name__,\n"
+        "      panel.template.FastListTemplate.__name__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check, str(tmp_path)], cwd=tmp_path,
+                            env={"PYTHONPATH": str(tmp_path)}, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "ChatInterface Template FastListTemplate"]
