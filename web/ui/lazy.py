@@ -9,9 +9,16 @@ and the parts of the first tab below the fold right after the first paint
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Awaitable, Callable
 
 import panel as pn
+from bokeh.document import Document
+
+# Documents whose document_ready has arrived (parts built later need not wait for it), and those
+# that already have the handler that records it.
+_painted: weakref.WeakSet[Document] = weakref.WeakSet()
+_watched: weakref.WeakSet[Document] = weakref.WeakSet()
 
 
 def on_first_view(build: Callable[[], pn.viewable.Viewable]) -> pn.param.ParamFunction:
@@ -26,7 +33,8 @@ def after_first_paint(build: Callable[[], pn.viewable.Viewable]) -> pn.Column:
     Bokeh's ``document_ready`` event marks the moment: BokehJS sends it under ``panel serve``;
     in the static site Panel's worker link triggers it after the page has rendered.
     (``pn.state.onload`` would not do: in Pyodide it runs its callback at once.) Without a
-    document (plain Python) it is built now.
+    document (plain Python), or once the page has been drawn (a tab opened later), it is built
+    now.
     """
     holder = pn.Column(sizing_mode="stretch_width")
 
@@ -40,17 +48,22 @@ def after_first_paint(build: Callable[[], pn.viewable.Viewable]) -> pn.Column:
 
 
 def in_background_after_first_paint(work: Callable[[], Awaitable[None]]) -> None:
-    """Start the coroutine ``work()`` once the page has been drawn (nothing without a page)."""
+    """Start the coroutine ``work()`` once the page has been drawn (nothing without a page, or
+    when called after the first paint: it is meant for start-up)."""
     on_first_paint(lambda: asyncio.ensure_future(work()))
 
 
 def on_first_paint(callback: Callable[[], object]) -> bool:
     """Call ``callback`` on the turn of the event loop after Bokeh's ``document_ready``;
-    False if there is no document (plain Python). Not inside the event: in Pyodide, changes
-    made while Panel's worker link dispatches the event never reach the page."""
+    False if there is no document (plain Python) or it has been drawn already (then nothing
+    is scheduled). Not inside the event: in Pyodide, changes made while Panel's worker link
+    dispatches the event never reach the page."""
     doc = pn.state.curdoc
-    if doc is None:
+    if doc is None or doc in _painted:
         return False
+    if doc not in _watched:
+        _watched.add(doc)
+        doc.on_event("document_ready", lambda _event: _painted.add(doc))
     doc.on_event("document_ready",
                  lambda _event: asyncio.get_running_loop().call_soon(callback))
     return True
