@@ -1,7 +1,7 @@
 """The computation-graph tab in a real browser against ``panel serve web/app.py``.
 
 Hooks (docs/testing.md): ``nnlab-graph-net`` (the net), ``nnlab-graph-step`` / ``-end``,
-``nnlab-graph-progress`` ("k / n"), ``nnlab-graph-formula`` (three fixed lines),
+``nnlab-graph-progress`` ("k / n"), ``nnlab-graph-formula`` (two fixed lines),
 ``nnlab-graph-figure`` (the picture, also ``nnlab-main-figure``), ``nnlab-graph-weight-<k>``,
 ``nnlab-graph-lr``, ``nnlab-graph-apply``, ``nnlab-graph-update`` (the record of the last update).
 The overlap test measures every edge number with the browser's own text metrics at the
