@@ -166,7 +166,9 @@ def test_edge_numbers_never_cover_boxes_or_each_other(graph_tab, width, height) 
             choose_net(page, net)
             drawn = page.evaluate(GEOMETRY_JS)
             fonts = {int(f.removesuffix("px")) for f in drawn["fonts"]}
-            assert fonts == ({22} if projector else {16}), (net, fonts)
+            # projector mode: 22 px where the picture fits the width, at least 20 px at 1280
+            expected = ({22} if width >= 1920 else set(range(20, 23))) if projector else {16}
+            assert len(fonts) == 1 and fonts <= expected, (net, fonts)
             labels, boxes = drawn["labels"], drawn["boxes"]
             assert labels and boxes
             among = [(a[4], b[4]) for k, a in enumerate(labels) for b in labels[k + 1:]
