@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 
 import pytest
 from panel_server import panel_app_url  # noqa: F401  (pytest fixture)
@@ -106,7 +107,8 @@ def open_app(page, url: str, size: tuple[int, int], hash_: str) -> None:
     # The hash is applied after the first paint: measure only once its tab is in view (else the
     # first tab's picture is measured) and projector mode is on.
     tab = next(t for t in TABS if t.name == parse_hash(hash_)["tab"])
-    page.locator(".bk-tab.bk-active", has_text=i18n.text(tab.title, "de")).first.wait_for()
+    title = "|".join(re.escape(i18n.text(tab.title, code)) for code in i18n.LANGUAGES)
+    page.locator(".bk-tab.bk-active", has_text=re.compile(title)).first.wait_for()
     if "projector=1" in hash_:
         page.locator(".nnlab-projector").first.wait_for(state="attached")
 
