@@ -1,7 +1,7 @@
 """The computation-graph tab in a real browser against ``panel serve web/app.py``.
 
 Hooks (docs/testing.md): ``nnlab-graph-net`` (the net), ``nnlab-graph-step`` / ``-end``,
-``nnlab-graph-progress`` ("k / n"), ``nnlab-graph-formula`` (three fixed lines),
+``nnlab-graph-progress`` ("k / n"), ``nnlab-graph-formula`` (two fixed lines),
 ``nnlab-graph-figure`` (the picture, also ``nnlab-main-figure``), ``nnlab-graph-weight-<k>``,
 ``nnlab-graph-lr``, ``nnlab-graph-apply``, ``nnlab-graph-update`` (the record of the last update).
 The overlap test measures every edge number with the browser's own text metrics at the
@@ -166,7 +166,9 @@ def test_edge_numbers_never_cover_boxes_or_each_other(graph_tab, width, height) 
             choose_net(page, net)
             drawn = page.evaluate(GEOMETRY_JS)
             fonts = {int(f.removesuffix("px")) for f in drawn["fonts"]}
-            assert fonts == ({22} if projector else {16}), (net, fonts)
+            # projector mode: 22 px where the picture fits the width, at least 20 px at 1280
+            expected = ({22} if width >= 1920 else set(range(20, 23))) if projector else {16}
+            assert len(fonts) == 1 and fonts <= expected, (net, fonts)
             labels, boxes = drawn["labels"], drawn["boxes"]
             assert labels and boxes
             among = [(a[4], b[4]) for k, a in enumerate(labels) for b in labels[k + 1:]

@@ -27,13 +27,13 @@ def test_language_switch_renames_tabs_and_reaches_lazily_built_views(panel_app_u
     step = page.locator(".nnlab-graph-step button")
     step.click()
     step.click()
-    page.locator(".nnlab-graph-progress p", has_text="Backprop-Schritt 2 /").wait_for()
+    page.locator(".nnlab-graph-progress p", has_text="Schritt 2 /").wait_for()
 
     page.locator(".nnlab-lang button", has_text="EN").click()
     page.locator(".bk-tab", has_text="Computation graph").wait_for()
     assert tab_titles(page) == ["Division", "Computation graph", "Playground", "Activations",
                                 "Deep nets", "Experiments"]
-    page.locator(".nnlab-graph-progress p", has_text="Backprop step 2 /").wait_for()
+    page.locator(".nnlab-graph-progress p", has_text="Step 2 /").wait_for()
 
     page.locator(".bk-tab", has_text="Activations").click()
     page.get_by_text("x range").first.wait_for()  # the lazily built view, in English

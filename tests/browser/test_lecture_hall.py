@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 
 import pytest
 from panel_server import panel_app_url  # noqa: F401  (pytest fixture)
@@ -18,6 +19,7 @@ from panel_server import panel_app_url  # noqa: F401  (pytest fixture)
 import web
 from web.app import TABS
 from web.ui import i18n
+from web.ui.links import parse_hash
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +104,12 @@ def open_app(page, url: str, size: tuple[int, int], hash_: str) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(f"{url}#{hash_}")
     page.locator(".nnlab-tabs").first.wait_for()
-    if "projector=1" in hash_:  # applied after the first paint: measure only once it is on
+    # The hash is applied after the first paint: measure only once its tab is in view (else the
+    # first tab's picture is measured) and projector mode is on.
+    tab = next(t for t in TABS if t.name == parse_hash(hash_)["tab"])
+    title = "|".join(re.escape(i18n.text(tab.title, code)) for code in i18n.LANGUAGES)
+    page.locator(".bk-tab.bk-active", has_text=re.compile(title)).first.wait_for()
+    if "projector=1" in hash_:
         page.locator(".nnlab-projector").first.wait_for(state="attached")
 
 
@@ -136,19 +143,7 @@ def test_every_tabs_main_picture_is_on_the_first_screen(panel_app_url, guarded_p
         assert inside(box, *size), f"{tab.name} at {size}: main picture at {box}"
 
 
-# Known misses, each measured: the division net's graph has eight columns of boxes with an edge
-# number between each two, so at projector size it needs about 1330 px (it scrolls sideways
-# rather than overlap its numbers); the Playground's controls above its output grow with the
-# type and push the output ~80 px below the fold.
-TOO_LARGE = {
-    "graph": pytest.mark.xfail(strict=True, reason="graph needs ~1330 px at projector size"),
-    "playground": pytest.mark.xfail(strict=True, reason="output ends ~80 px below 768"),
-}
-
-
-@pytest.mark.parametrize("tab", [pytest.param(tab, marks=TOO_LARGE[tab.name])
-                                 if tab.name in TOO_LARGE else tab for tab in TABS],
-                         ids=lambda tab: tab.name)
+@pytest.mark.parametrize("tab", TABS, ids=lambda tab: tab.name)
 def test_projector_mode_keeps_one_screen_at_1024(panel_app_url, guarded_page, tab):  # noqa: F811
     open_app(guarded_page, panel_app_url, (1024, 768), f"tab={tab.name}&projector=1")
     box = main_figure_box(guarded_page, tab.name)

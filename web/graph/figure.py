@@ -4,7 +4,8 @@ Built once; :meth:`GraphFigure.show` only swaps the data of its sources and the 
 backprop step redraws instantly. The figure's data units are its pixels (both ranges run from 0
 to the size in pixels), which is what lets :mod:`web.graph.geometry` keep every number off the
 boxes and off the other numbers. The browser reports the figure's real width
-(``inner_width``); ``on_width`` hands it to the owner, which lays the picture out again.
+(``inner_width``); ``on_width`` hands it to the owner, which lays the picture out again, with
+text as large as that width allows (:mod:`web.graph.fit`): the text size comes with each layout.
 """
 
 from __future__ import annotations
@@ -22,12 +23,11 @@ from web.graph.picture import EDGE_KEYS, LABEL_KEYS, NODE_KEYS, SEGMENT_KEYS, Pi
 from web.ui import colors
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.diagram_mpl import Box, Segment, diagram_figure
-from web.ui.display import Display
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TEXT_PX = 16  # box and edge text (projector mode enlarges it)
+TEXT_PX = 16  # box and edge text (projector mode enlarges it where the width allows)
 START_WIDTH = 1200  # the layout's guess until the browser reports the real width
 PX_PER_INCH = 96
 BOX_TEXT_KEYS = ("x", "y", "y_top", "y_bottom", "label", "v", "g")
@@ -40,7 +40,7 @@ def _source(keys: tuple[str, ...]) -> ColumnDataSource:
 class GraphFigure(pn.viewable.Viewer):
     """Boxes with label, v and g; edges; edge numbers; the current edge and the paths."""
 
-    def __init__(self, display: Display, on_width: Callable[[int], None]) -> None:
+    def __init__(self, on_width: Callable[[int], None]) -> None:
         super().__init__()
         self.nodes, self.edges = _source(NODE_KEYS), _source(EDGE_KEYS)
         self.labels = _source(LABEL_KEYS)
@@ -78,14 +78,14 @@ class GraphFigure(pn.viewable.Viewer):
             texts += [fig.text("x", "y_top", text="label", text_font_style="bold", **common),
                       fig.text("x", "y", text="v", **common),
                       fig.text("x", "y_bottom", text="g", **common)]
-        for renderer in (numbers, *texts):
-            display.follow(renderer.glyph, "text_font_size", display.px(TEXT_PX))
+        self.glyphs = [renderer.glyph for renderer in (numbers, *texts)]
         fig.on_change("inner_width", lambda _attr, _old, new: new and on_width(int(new)))
         self.figure = fig
 
     @bokeh_edit
-    def show(self, drawing: Picture, geo: Geometry) -> None:
-        """Draw ``drawing``, laid out by ``geo`` (sizes change only with the layout)."""
+    def show(self, drawing: Picture, geo: Geometry, font_px: int, min_width: float) -> None:
+        """Draw ``drawing``, laid out by ``geo`` for ``font_px`` text, in a figure at least
+        ``min_width`` wide (sizes change only with the layout)."""
         for source, data in ((self.nodes, drawing.nodes), (self.edges, drawing.edges),
                              (self.labels, drawing.labels), (self.current, drawing.current),
                              (self.path, drawing.path)):
@@ -96,11 +96,14 @@ class GraphFigure(pn.viewable.Viewer):
         fig = self.figure
         fig.x_range.update(start=0, end=geo.width)
         fig.y_range.update(start=0, end=geo.height)
-        height, min_width = math.ceil(geo.height), math.ceil(geo.needed)
+        height, least, size = math.ceil(geo.height), math.ceil(min_width), f"{font_px}px"
         if fig.height != height:
             fig.height = height
-        if fig.min_width != min_width:
-            fig.min_width = min_width
+        if fig.min_width != least:
+            fig.min_width = least
+        for glyph in self.glyphs:
+            if glyph.text_font_size != size:
+                glyph.text_font_size = size
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.figure, sizing_mode="stretch_width")

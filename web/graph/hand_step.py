@@ -106,8 +106,9 @@ class HandStep(pn.viewable.Viewer):
                                   css_classes=["nnlab-graph-apply"], width=220,
                                   disabled=pn.bind(lambda done: not done, finished))
         apply.on_click(lambda _event: view.apply_update())
-        wait = pn.pane.HTML(pn.bind(lambda done, c: "" if done else i18n.text(
-            "graph.apply.wait", c), finished, code), align="center", sizing_mode="stretch_width")
+        wait = pn.pane.HTML(pn.bind(lambda done, c: i18n.text(
+            "graph.done" if done else "graph.apply.wait", c), finished, code),
+            css_classes=["nnlab-graph-apply-note"], align="center", sizing_mode="stretch_width")
         record = pn.pane.HTML(pn.bind(report_html, view.param.record, code),
                               css_classes=["nnlab-graph-update"], stylesheets=[TABLE_CSS],
                               sizing_mode="stretch_width")

@@ -39,7 +39,7 @@ i18n.register({
     "graph.back": ("◀ Back", "◀ Zurück"),
     "graph.step": ("Step ▶", "Schritt ▶"),
     "graph.end": ("To the end »", "Bis zum Ende »"),
-    "graph.progress": ("Backprop step {k} / {n}", "Backprop-Schritt {k} / {n}"),
+    "graph.progress": ("Step {k} / {n}", "Schritt {k} / {n}"),
     "graph.start": ("Forward pass done: every box shows its value v.",
                     "Vorwärtsdurchlauf fertig: Jeder Kasten zeigt seinen Wert v."),
     "graph.start.next": ("“Step ▶” sends the gradient g back one edge at a time (g=? means: "
@@ -49,9 +49,8 @@ i18n.register({
     "graph.edge": ("Current edge (green):", "Aktuelle Kante (grün):"),
     "graph.chain": ("Chain rule, product along every path to L:",
                     "Kettenregel, Produkt entlang jedes Weges zu L:"),
-    "graph.done": ("Backprop finished: every g is the gradient of L. Now “Apply update” below.",
-                   "Backprop fertig: Jedes g ist der Gradient von L. Jetzt unten „Update "
-                   "anwenden“."),
+    "graph.done": ("Backprop finished: every g is the gradient of L. Now “Apply update”.",
+                   "Backprop fertig: Jedes g ist der Gradient von L. Jetzt „Update anwenden“."),
     "graph.bad_example": ("This example gives no finite loss for this net.",
                           "Dieses Beispiel ergibt für dieses Netz keinen endlichen Loss."),
     "graph.hand.title": ("### One training step by hand", "### Ein Trainingsschritt von Hand"),
@@ -66,7 +65,7 @@ i18n.register({
 })
 
 
-# Three lines of fixed height: a longer formula is cut (its full text is the line's tooltip)
+# Two lines of fixed height: a longer formula is cut (its full text is the line's tooltip)
 # rather than wrapped, so the picture below never moves while stepping.
 FORMULA_CSS = """
 .nnlab-graph-line { height: 1.35em; line-height: 1.35em; white-space: nowrap; overflow: hidden;
@@ -79,9 +78,10 @@ def progress(k: int, n: int, code: str) -> str:
 
 
 def formula_html(backprop: Backprop, k: int, finite: bool, code: str) -> str:
-    """The three lines under the stepper: the current edge's chain-rule update, the product
-    along the paths once a weight's gradient is complete, and the start/end notes. Always
-    three lines (empty ones too), so the picture below never moves while stepping."""
+    """The two lines under the stepper: the current edge's chain-rule update and the product
+    along the paths once a weight's gradient is complete (or the start notes). Always two
+    lines (empty ones too), so the picture below never moves while stepping; that backprop is
+    done is said beside the update's button (:mod:`web.graph.hand_step`), where it leads."""
     lines: list[tuple[str, str]]  # (bold lead, text)
     if not finite:
         lines = [("", i18n.text("graph.bad_example", code))]
@@ -90,9 +90,8 @@ def formula_html(backprop: Backprop, k: int, finite: bool, code: str) -> str:
     else:
         chain = backprop.chain_formula(k, code)
         lines = [(i18n.text("graph.edge", code), backprop.step_formula(k, code)),
-                 (i18n.text("graph.chain", code) if chain else "", chain),
-                 ("", i18n.text("graph.done", code) if k == backprop.n else "")]
-    lines += [("", "")] * (3 - len(lines))
+                 (i18n.text("graph.chain", code) if chain else "", chain)]
+    lines += [("", "")] * (2 - len(lines))
     return "".join(
         f'<div class="nnlab-graph-line" title="{html.escape(f"{lead} {text}".strip())}">'
         + (f"<b>{html.escape(lead)}</b> " if lead else "") + (html.escape(text) or "&nbsp;")

@@ -7,7 +7,8 @@ model lives in a :class:`LiveModel` (the weight fields edit it, the update chang
 trained by the lab's one :class:`Trainer` (optimizer, learning rate, momentum, loss are its
 params). ``graph`` is derived: ``pycore.graph.trace`` of the model on the example, redone
 whenever any of them changes. The picture follows ``graph``, ``step``, ``color_by``,
-``edge_labels``, the language, projector mode and the figure's real width.
+``edge_labels``, the language, projector mode and the figure's real width (projector mode's
+larger text shrinks where the width would not hold it: :mod:`web.graph.fit`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pycore
 from pycore.graph import Graph
 from web.graph import texts
 from web.graph.figure import START_WIDTH, TEXT_PX, GraphFigure, graph_mpl
+from web.graph.fit import fit
 from web.graph.geometry import Geometry, geometry
 from web.graph.hand_step import HandStep
 from web.graph.nets import DIVISION, NET_SPECS, NETS, Net, build_model
@@ -59,6 +61,8 @@ class GraphView(pn.viewable.Viewer):
     edge_labels = param.Boolean(default=True, doc="Print each edge's local gradient.")
     width_px = param.Integer(default=START_WIDTH, bounds=(1, None),
                              doc="The figure's width in the browser (it reports it).")
+    font_px = param.Integer(default=TEXT_PX, bounds=(1, None),
+                            doc="The picture's text size (derived from projector mode and width).")
     graph = param.ClassSelector(class_=Graph, doc="The traced example (derived, read only).")
     record = param.ClassSelector(class_=UpdateReport, default=None, allow_None=True,
                                  doc="What the last hand-made update did.")
@@ -74,7 +78,7 @@ class GraphView(pn.viewable.Viewer):
         self.trainer = Trainer(self.live, self.dataset(), seed=0, optimizer="sgd",
                                learning_rate=0.1, loss=spec.loss, batch_size=1)
         self.trainer.param.loss.objects = list(LOSSES)
-        self.figure = GraphFigure(display, on_width=self._set_width)
+        self.figure = GraphFigure(on_width=self._set_width)
         self._geo: Geometry | None = None
         self._holding = False
         self._retrace()
@@ -163,9 +167,6 @@ class GraphView(pn.viewable.Viewer):
     def _set_width(self, width: int) -> None:
         self.width_px = width
 
-    def font_px(self) -> int:
-        return scaled(TEXT_PX, self.display.projector)
-
     def layout_for(self, font_px: float, available: float) -> tuple[Geometry, list[str]]:
         """The picture's geometry at this text size and width, and its edge numbers."""
         code, backprop = self.display.code, self.backprop
@@ -174,7 +175,12 @@ class GraphView(pn.viewable.Viewer):
 
     @param.depends("graph", "edge_labels", "width_px", watch=True)
     def _lay_out(self, _event: object = None) -> None:
-        self._geo, self._labels = self.layout_for(self.font_px(), self.width_px)
+        """Lay the picture out at the largest text (projector mode's, or the plain size) that
+        fits the figure's width."""
+        chosen = fit(lambda font: self.layout_for(font, self.width_px),
+                     scaled(TEXT_PX, self.display.projector), TEXT_PX, self.width_px)
+        self._geo, self._labels, self._min_width = chosen.geo, chosen.labels, chosen.min_width
+        self.font_px = chosen.font_px
         self._draw()
 
     def drawing(self) -> Picture:
@@ -185,7 +191,7 @@ class GraphView(pn.viewable.Viewer):
     @param.depends("step", "color_by", watch=True)
     def _draw(self) -> None:
         if self._geo is not None:
-            self.figure.show(self.drawing(), self._geo)
+            self.figure.show(self.drawing(), self._geo, self.font_px, self._min_width)
 
     def figure_mpl(self) -> Any:
         """The current picture for the PNG/SVG buttons (compact, 16 px text)."""
@@ -210,7 +216,6 @@ class GraphView(pn.viewable.Viewer):
         n = pn.bind(lambda graph: len(graph.backward_order), p.graph)
         end = {"align": "end"}
         stepper = pn.Row(
-            net,
             self._button("graph.reset", "nnlab-graph-reset", lambda: self.go(0), "reset", **end),
             self._button("graph.back", "nnlab-graph-back", lambda: self.go(self.step - 1),
                          "back", **end),
@@ -227,14 +232,19 @@ class GraphView(pn.viewable.Viewer):
                     p.graph, p.step, code),
             css_classes=["nnlab-graph-formula"], sizing_mode="stretch_width",
             stylesheets=[texts.FORMULA_CSS], margin=(0, 10))
+        # The net is chosen once, the stepper is pressed all lecture long: the stepper goes
+        # above the picture, the net beside the picture's other settings below it (one screen
+        # at 1024×768 in projector mode).
         view = pn.Row(
+            net,
             from_param(pn.widgets.RadioButtonGroup, p.color_by, t("graph.color"),
                        options=self.display.options({"graph.color.value": "value",
                                                      "graph.color.grad": "grad"}),
-                       css_classes=["nnlab-graph-color"]),
+                       css_classes=["nnlab-graph-color"], align="end"),
             from_param(pn.widgets.Checkbox, p.edge_labels, t("graph.edge_labels"),
-                       css_classes=["nnlab-graph-edge-labels"], align="center"),
-            export_buttons(self.figure_mpl, "computation-graph", self.display),
+                       css_classes=["nnlab-graph-edge-labels"], align="end"),
+            pn.Column(export_buttons(self.figure_mpl, "computation-graph", self.display),
+                      align="end", margin=0),
             styles={"flex-wrap": "wrap"})
         return pn.Column(stepper, formula, self.figure, view, HandStep(self, self.display),
                          sizing_mode="stretch_width")

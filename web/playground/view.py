@@ -58,6 +58,11 @@ def notices_html(notices: list, code: str) -> str:
     return f'<span class="nnlab-message nnlab-warning">{lines}</span>'
 
 
+def settings_styles(projector: bool) -> dict[str, str]:
+    """The settings row's place: above the data, net and output, or (projector) below them."""
+    return {"flex-wrap": "wrap", **({"order": "1"} if projector else {})}
+
+
 class PlaygroundView(pn.viewable.Viewer):
     """The playground tab; ``vm`` is its view-model (shared with the header's save/load)."""
 
@@ -175,14 +180,17 @@ class PlaygroundView(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.Column:
         t = self.display.text
-        settings = pn.Row(self.training.settings, self._share(), styles={"flex-wrap": "wrap"},
-                          sizing_mode="stretch_width")
+        # In projector mode the training settings (two rows of large type at 1024 px) go
+        # below the data, the net and the output: Play and the picture stay on one screen.
+        settings = pn.Row(self.training.settings, self._share(), sizing_mode="stretch_width",
+                          styles=pn.bind(settings_styles, self.display.param.projector))
         main = pn.Row(self.data_controls, self._network(), self._output(),
                       sizing_mode="stretch_width")
         t_ = self.training
         buttons = pn.Row(t_.play, t_.step, t_.reset, self.numbers,
                          styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
-        return pn.Column(buttons, settings, main, self.training.chart,
+        top = pn.Column(buttons, settings, main, sizing_mode="stretch_width", margin=0)
+        return pn.Column(top, self.training.chart,
                          pn.pane.Markdown(t("pg.help"), sizing_mode="stretch_width"),
                          self._code(), sizing_mode="stretch_width",
                          css_classes=["nnlab-playground"])

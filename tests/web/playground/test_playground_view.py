@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import panel as pn
 import pytest
 
 from web.playground import point_raster
@@ -129,3 +130,15 @@ def test_notices_are_in_both_languages():
 def test_header_save_acts_on_the_playground(view):
     file = view.model_file()
     assert file.filename == "playground-model.json" and '"layers"' in file.save()
+
+
+def test_projector_mode_puts_the_training_settings_below_the_output(view):
+    """One screen at 1024×768 in projector mode: Play, the data, the net and the output first."""
+    top = pn.panel(view).objects[0]
+    settings = top.objects[1]  # Play and the numbers; the settings; data, net and output
+    assert any("nnlab-pg-share" in b.css_classes for b in settings.select(pn.widgets.Button))
+    assert "order" not in settings.styles  # in DOM order: above the data, net and output
+    view.display.projector = True
+    assert settings.styles["order"] == "1"  # after them
+    view.display.projector = False
+    assert "order" not in settings.styles
