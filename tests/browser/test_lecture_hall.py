@@ -143,11 +143,12 @@ def test_every_tabs_main_picture_is_on_the_first_screen(panel_app_url, guarded_p
         assert inside(box, *size), f"{tab.name} at {size}: main picture at {box}"
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("tab", TABS, ids=lambda tab: tab.name)
-def test_projector_mode_keeps_one_screen_at_1024(panel_app_url, guarded_page, tab):  # noqa: F811
-    open_app(guarded_page, panel_app_url, (1024, 768), f"tab={tab.name}&projector=1")
+def test_projector_mode_keeps_one_screen(panel_app_url, guarded_page, tab, size):  # noqa: F811
+    open_app(guarded_page, panel_app_url, size, f"tab={tab.name}&projector=1")
     box = main_figure_box(guarded_page, tab.name)
-    assert inside(box, 1024, 768), f"{tab.name} in projector mode: main picture at {box}"
+    assert inside(box, *size), f"{tab.name} in projector mode at {size}: main picture at {box}"
 
 
 def test_projector_mode_enlarges_every_text(panel_app_url, guarded_page):  # noqa: F811

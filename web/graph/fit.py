@@ -8,6 +8,10 @@ takes the largest text, from the wanted size down to the plain 16 px, whose narr
 layout fits the figure's width. Only when even 16 px does not fit does the figure keep the
 width it needs (numbers never go on top of each other) and the page scrolls.
 
+Nor is text larger than 1/64 of the figure's width asked for (20 px at 1280 px, 16 px at
+1024 px; 22 px from 1408 px on): wider than the width needs, but at 1280×800 the taller boxes
+of 21-22 px text would push the loss below the screen's lower edge.
+
 The figure's minimum width is always the need at the smallest text, never at the chosen one:
 the browser reports the figure's width, and a minimum that grew with the chosen text would
 hold the figure wider than the screen and report that back as room for larger text.
@@ -19,6 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from web.graph.geometry import Geometry
+
+SCREEN_SHARE = 64  # at most 1/64 of the figure's width per text pixel
+
+
+def largest_text(wanted: int, smallest: int, width: float) -> int:
+    """The text size to try first: ``wanted``, but at most 1/64 of ``width`` (not below
+    ``smallest``)."""
+    return max(smallest, min(wanted, int(width // SCREEN_SHARE)))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import pycore
 from pycore.graph import Graph
 from web.graph import texts
 from web.graph.figure import START_WIDTH, TEXT_PX, GraphFigure, graph_mpl
-from web.graph.fit import fit
+from web.graph.fit import fit, largest_text
 from web.graph.geometry import Geometry, geometry
 from web.graph.hand_step import HandStep
 from web.graph.nets import DIVISION, NET_SPECS, NETS, Net, build_model
@@ -177,8 +177,9 @@ class GraphView(pn.viewable.Viewer):
     def _lay_out(self, _event: object = None) -> None:
         """Lay the picture out at the largest text (projector mode's, or the plain size) that
         fits the figure's width."""
-        chosen = fit(lambda font: self.layout_for(font, self.width_px),
-                     scaled(TEXT_PX, self.display.projector), TEXT_PX, self.width_px)
+        largest = largest_text(scaled(TEXT_PX, self.display.projector), TEXT_PX, self.width_px)
+        chosen = fit(lambda font: self.layout_for(font, self.width_px), largest, TEXT_PX,
+                     self.width_px)
         self._geo, self._labels, self._min_width = chosen.geo, chosen.labels, chosen.min_width
         self.font_px = chosen.font_px
         self._draw()
