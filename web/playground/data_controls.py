@@ -21,6 +21,12 @@ from web.ui.widgets import from_param
 WIDTH = 250
 FEATURE_NAMES = {"x1": "x1", "x2": "x2", "x1_squared": "x1²", "x2_squared": "x2²",
                  "x1_times_x2": "x1·x2", "sin_x1": "sin x1", "sin_x2": "sin x2"}
+# A slider's title ("Trainingsanteil (%): 50") breaks into two lines where projector mode's
+# type makes it wider than the column, instead of running out of it.
+SLIDER_CSS = [":host .bk-slider-title { white-space: normal; }"]
+# Buttons side by side where they fit (normal mode), one under the other where not, and a
+# button's label in two lines where one is wider than the column.
+WRAP_CSS = ":host .bk-btn-group { flex-wrap: wrap; } :host .bk-btn { white-space: normal; }"
 
 
 class DataControls(pn.viewable.Viewer):
@@ -36,6 +42,7 @@ class DataControls(pn.viewable.Viewer):
         self.problem = from_param(
             pn.widgets.RadioButtonGroup, p.problem, "", width=WIDTH - 20,
             options=display.options({f"pg.problem.{n}": n for n in p.problem.objects}),
+            stylesheets=[WRAP_CSS],
             css_classes=["nnlab-pg-problem"])
         self.dataset = from_param(
             pn.widgets.Select, p.dataset, t("pg.dataset"), visible=is_class,
@@ -45,7 +52,7 @@ class DataControls(pn.viewable.Viewer):
             pn.widgets.Select, p.reg_dataset, t("pg.dataset"), visible=is_reg,
             options=display.options({f"pg.set.{n}": n for n in REG_SETS}),
             css_classes=["nnlab-pg-reg-dataset"], **select)
-        slider = {"width": WIDTH - 30, "margin": (4, 12)}
+        slider = {"width": WIDTH - 30, "margin": (4, 12), "stylesheets": SLIDER_CSS}
         self.noise = from_param(pn.widgets.IntSlider, p.noise, t("pg.noise"), step=5,
                                 css_classes=["nnlab-pg-noise"], **slider)
         self.train_percent = from_param(pn.widgets.IntSlider, p.train_percent,
@@ -53,8 +60,9 @@ class DataControls(pn.viewable.Viewer):
                                         css_classes=["nnlab-pg-train-percent"], **slider)
         self.points = NumberField(vm, "points", t("pg.points"), display, width=80,
                                   css_class="nnlab-pg-points", digits=6)
-        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), width=140, margin=(5, 5),
-                                            css_classes=["nnlab-pg-regenerate"], align="end")
+        self.regenerate = pn.widgets.Button(label=t("pg.regenerate"), margin=(5, 5),
+                                            css_classes=["nnlab-pg-regenerate"], align="end",
+                                            stylesheets=[WRAP_CSS], **theme.em_width(140))
         self.regenerate.on_click(lambda _event: vm.regenerate())
         self.features = from_param(
             pn.widgets.CheckButtonGroup, p.features, "", orientation="vertical",
@@ -68,7 +76,7 @@ class DataControls(pn.viewable.Viewer):
         self.click_value = NumberField(vm, "click_value", t("pg.click_value"), display,
                                        width=150, css_class="nnlab-pg-click-value")
         self.clear = pn.widgets.Button(label=t("pg.clear"), width=WIDTH - 20,
-                                       css_classes=["nnlab-pg-clear"])
+                                       css_classes=["nnlab-pg-clear"], stylesheets=[WRAP_CSS])
         self.clear.on_click(lambda _event: vm.clear_points())
         self.upload = pn.widgets.FileInput(accept=".csv,text/csv,text/plain", multiple=False,
                                            width=WIDTH - 20, css_classes=["nnlab-pg-csv"])
@@ -86,7 +94,7 @@ class DataControls(pn.viewable.Viewer):
         small = {"styles": {"font-size": "0.85em", "color": "#444"}, "margin": (2, 10)}
         return pn.Column(
             self.problem, self.dataset, self.reg_dataset, self.noise, self.train_percent,
-            pn.Row(self.points, self.regenerate),
+            pn.Row(self.points, self.regenerate, styles={"flex-wrap": "wrap"}),
             pn.pane.HTML(t("pg.features"), **small),
             self.features,
             pn.pane.HTML(t("pg.click"), **small),

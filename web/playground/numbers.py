@@ -16,6 +16,7 @@ import panel as pn
 from bokeh.models import InlineStyleSheet, TextInput
 
 from web.playground.viewmodel import PlaygroundViewModel
+from web.ui import theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fmt import sig
@@ -30,7 +31,7 @@ CSS = """
 }
 label { color: #444; font-size: 0.95em; }
 """
-# hook -> (label key, what it shows, width in pixels)
+# hook -> (label key, what it shows, width in normal mode's pixels: em, see theme.em)
 FIELDS = {"epoch": ("train.epoch", "epoch", 90),
           "train-loss": ("train.train_loss", "loss", 140),
           "test-loss": ("train.test_loss", "val_loss", 120),
@@ -53,8 +54,8 @@ class Numbers(pn.viewable.Viewer):
         super().__init__()
         self.vm, self.display = vm, display
         style = InlineStyleSheet(css=CSS)
-        self.fields = {hook: TextInput(disabled=True, width=width, stylesheets=[style],
-                                       css_classes=[f"nnlab-pg-{hook}"])
+        self.fields = {hook: TextInput(disabled=True, styles={"width": theme.em(width)},
+                                       stylesheets=[style], css_classes=[f"nnlab-pg-{hook}"])
                        for hook, (_key, _log, width) in FIELDS.items()}
         for hook, (key, _log, _width) in FIELDS.items():
             display.follow(self.fields[hook], "title", display.text(key))

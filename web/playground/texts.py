@@ -37,10 +37,10 @@ i18n.register({
     "pg.csv": ("CSV x1,x2,label:", "CSV x1,x2,label:"),
     # features and net
     "pg.features": ("Input features", "Eingabemerkmale"),
-    "pg.layers": ("{count} layers", "{count} Schichten"),
+    "pg.layers": ("Layers", "Schichten"),
     "pg.add_layer": ("+ layer", "+ Schicht"),
     "pg.remove_layer": ("− layer", "− Schicht"),
-    "pg.units": ("{count} neurons", "{count} Neuronen"),
+    "pg.units": ("Neurons", "Neuronen"),
     "pg.activation": ("Activation", "Aktivierung"),
     "pg.dropout": ("Dropout", "Dropout"),
     "pg.regularization": ("Regularisation", "Regularisierung"),

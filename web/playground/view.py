@@ -109,14 +109,15 @@ class PlaygroundView(pn.viewable.Viewer):
     def _settings(self) -> pn.Row:
         t, p = self.display.text, self.vm.param
         regularization = from_param(
-            pn.widgets.Select, p.regularization, t("pg.regularization"), width=150,
+            pn.widgets.Select, p.regularization, t("pg.regularization"), **theme.em_width(150),
             options=self.display.options({f"pg.regularization.{n}": n
                                           for n in p.regularization.objects}),
             css_classes=["nnlab-pg-regularization"], stylesheets=theme.INPUT_STYLESHEETS)
         rate = NumberField(self.vm, "regularization_rate", t("pg.regularization_rate"),
-                           self.display, width=200, css_class="nnlab-pg-regularization-rate")
+                           self.display, width=theme.em(200),
+                           css_class="nnlab-pg-regularization-rate")
         initializer = from_param(pn.widgets.Select, p.initializer, t("pg.initializer"),
-                                 width=220, css_classes=["nnlab-pg-initializer"],
+                                 **theme.em_width(220), css_classes=["nnlab-pg-initializer"],
                                  stylesheets=theme.INPUT_STYLESHEETS)
         return pn.Row(regularization, rate, initializer, styles={"flex-wrap": "wrap"})
 

@@ -75,17 +75,19 @@ class CheckedField(pn.viewable.Viewer):
     problem = param.Parameter(default=None, doc="(i18n key, fields) of the rejected input.")
 
     def __init__(self, rule: param.Parameter, label: Callable[[], str] | str,
-                 display: Display, css_classes: list[str] | None = None, width: int = 170,
-                 digits: int = 6, **params: object) -> None:
+                 display: Display, css_classes: list[str] | None = None,
+                 width: int | str = 170, digits: int = 6, **params: object) -> None:
+        """``width``: pixels, or a CSS length such as :func:`web.ui.theme.em`'s."""
         super().__init__(**params)
         self.rule, self.display, self.digits = rule, display, digits
-        self.input = pn.widgets.TextInput(label=label, width=width,
-                                          stylesheets=theme.INPUT_STYLESHEETS,
-                                          css_classes=css_classes or [])
+        size = {"width": width} if isinstance(width, int) else {"width": None,
+                                                                 "styles": {"width": width}}
+        self.input = pn.widgets.TextInput(label=label, stylesheets=theme.INPUT_STYLESHEETS,
+                                          css_classes=css_classes or [], **size)
         self.message = pn.pane.HTML(
             pn.bind(message_html, problem=self.param.problem, code=display.param.code,
                     digits=digits),
-            width=width, margin=(0, 10), stylesheets=theme.STYLESHEETS)
+            margin=(0, 10), stylesheets=theme.STYLESHEETS, **size)
         self.input.param.watch(self._typed, "value")
         display.param.watch(lambda _e: self.show(), "code")
 

@@ -65,6 +65,21 @@ CHOICES_CSS = """
   font-size: var(--bokeh-font-size);
 }"""
 
+NORMAL_PX = 18  # ROOT_CSS's type size in normal mode
+
+
+def em(px: float) -> str:
+    """A length measured in normal mode (``px`` at 18 px type) as em of the inherited type:
+    the same in normal mode, and as much wider in projector mode as its type is larger, so a
+    label that fits its box in normal mode fits it there too."""
+    return f"{px / NORMAL_PX:.4g}em"
+
+
+def em_width(px: float) -> dict[str, Any]:
+    """Keyword arguments that size a Panel widget :func:`em` wide instead of ``px`` wide."""
+    return {"width": None, "styles": {"width": em(px)}}
+
+
 def root_classes(projector: bool) -> list[str]:
     """CSS classes of the app's root: projector mode enlarges all type through them."""
     return ["nnlab-app", "nnlab-projector"] if projector else ["nnlab-app"]

@@ -130,6 +130,12 @@ def status_html(problem: str | None, stopped: TrainingStopped | None, saturated:
     return f'<span class="nnlab-train-message {level}">{html.escape(text)}</span>'
 
 
+def button_size(px: int) -> dict[str, str]:
+    """At least ``px`` wide in normal mode (Play and Pause keep one width), wider with projector
+    mode's type, and never narrower than the label."""
+    return {"min-width": theme.em(px)}
+
+
 class TrainingControls(pn.viewable.Viewer):
     """Widgets and chart over one trainer; ``on_reset`` replaces the default reset."""
 
@@ -163,10 +169,11 @@ class TrainingControls(pn.viewable.Viewer):
                                       display, css_class=hook("per-update"))
         self.play = from_param(pn.widgets.Toggle, p.running, pn.bind(lambda on, code: i18n.text(
                 "train.pause" if on else "train.play", code), p.running, display.param.code),
-            color="success", css_classes=[hook("play"), "nnlab-key-play"], width=150)
-        self.step = pn.widgets.Button(label=t("train.step"), width=130,
+            color="success", css_classes=[hook("play"), "nnlab-key-play"],
+            styles=button_size(150))
+        self.step = pn.widgets.Button(label=t("train.step"), styles=button_size(130),
                                       css_classes=[hook("step"), "nnlab-key-step"])
-        self.reset = pn.widgets.Button(label=t("train.reset"), width=150,
+        self.reset = pn.widgets.Button(label=t("train.reset"), styles=button_size(150),
                                        css_classes=[hook("reset"), "nnlab-key-reset"])
         self.step.on_click(lambda _event: trainer.step(1))
         self.reset.on_click(lambda _event: (on_reset or trainer.reset)())
