@@ -24,9 +24,12 @@ from labtools.site import browse_site, wait_for_export_warm_up
 
 TIMEOUT_MS = 180_000
 QUIET_MS = 600  # the click's patches are done when the document has not changed for this long
-# Every change of the page's Bokeh document (the worker's patches) is counted; the frame after
-# the latest one is time-stamped once it has been painted (rAF, then a task after the paint).
+# Every change of the page's Bokeh document (the worker's patches) is time-stamped; so is the
+# frame after the latest one, once it has been painted (rAF, then a task after the paint).
 CHANGES_JS = """() => {
+  // The clock starts when the page gets the click (Playwright's own checks before it are not
+  // the app's time).
+  window.addEventListener("click", () => { window.__deepStart = performance.now(); }, true);
   window.__deepChange = performance.now();
   window.__deepPainted = performance.now();
   Bokeh.documents[0].on_change(() => {
