@@ -3,11 +3,12 @@
 `loss_surface` evaluates the loss on a 2-D slice through any two parameters (everything else
 held at the current weights), vectorised over the slice: the layers below the first chosen
 parameter are computed once, two parameters of different units in one hidden layer are
-evaluated per axis, and the layers from there on run for a whole block of slice points at a
-time. What remains is irreducible: the output activation and the loss at every (slice point,
-sample) pair, 40 million of them for 100 x 100 points and 4,000 samples; the division
-activation (three pieces, each evaluated everywhere) dominates that. Timing against one
-`predict` per point: `benchmarks/division_story.py`.
+evaluated per axis, for two parameters in different layers the layers below the upper one are
+computed once per value of the lower one's axis, and the layers from there on run for a whole
+block of slice points at a time. What remains is irreducible: the output activation and the
+loss at every (slice point, sample) pair, 40 million of them for 100 x 100 points and 4,000
+samples; the division activation (three pieces, each evaluated everywhere) dominates that.
+Timing against one `predict` per point: `benchmarks/division_story.py`.
 
 `output_gradient_signs` and `hidden_cosine_similarity` are what the division story
 (docs/division-story.md) measures: at a random start both output weights' gradients are
@@ -22,7 +23,7 @@ Nothing here changes the model's weights: every evaluation uses copies.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,10 @@ from pycore.training import as_inputs, as_targets
 #: per-block Python overhead is small. On the lab's shared 2-core machine (division net, 4,000
 #: samples) blocks of 16k-64k values ran fastest; 1M values about 1.4x slower.
 _BLOCK_ELEMENTS = 65_536
+#: Largest stack (values of one axis x samples x widest layer) of the layers below the upper
+#: parameter's that is computed once per axis value instead of once per slice point: 4M
+#: float64 = 32 MB.
+_SHARED_ELEMENTS = 4_000_000
 
 
 def _dense(model: Any) -> list[Dense]:
@@ -120,21 +125,8 @@ def loss_surface(model: Any, x: Any, y: Any, refs_or_indices: Sequence[Any], a_v
     pairs = layer_weights(layers, weights)
     with np.errstate(all="ignore"):
         shared = forward(layers[:first], weights, x_arr).output
-        if (owners[0] == owners[1] and first + 1 < len(layers)
-                and layers[first].activation.elementwise
-                and params[0][1][-1] != params[1][1][-1]):
-            base, (term_a, term_b) = _column_terms(layers, pairs, first, shared, params,
-                                                   (a, b), weights)
-
-            def block_prediction(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-                z = base + term_a[ia] + term_b[ib]
-                return _stacked_forward(layers, pairs, first + 1, z, [], weights, given_z=True)
-        else:
-
-            def block_prediction(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-                settings = [(params[0], a[ia]), (params[1], b[ib])]
-                return _stacked_forward(layers, pairs, first, shared, settings, weights)
-
+        block_prediction = _block_prediction(layers, pairs, params, owners, shared, (a, b),
+                                             weights)
         width = max(layer.units for layer in layers)
         block = max(1, _BLOCK_ELEMENTS // (x_arr.shape[0] * width))
         out = np.empty(a.size * b.size)
@@ -143,6 +135,52 @@ def loss_surface(model: Any, x: Any, y: Any, refs_or_indices: Sequence[Any], a_v
             pred = block_prediction(index % a.size, index // a.size)
             out[index] = fn.per_sample(y_arr, pred).mean(axis=-1)
     return out.reshape(b.size, a.size)
+
+
+def _block_prediction(layers: Sequence[Dense], pairs: list, params: list, owners: list[int],
+                      shared: np.ndarray, axes: tuple[np.ndarray, np.ndarray],
+                      weights: Sequence[np.ndarray]) -> Callable[[np.ndarray, np.ndarray],
+                                                                 np.ndarray]:
+    """The net's output for a block of slice points, given as index arrays into both axes.
+
+    Three ways, each giving the numbers of evaluating every point on its own: two units of
+    one hidden layer (`_column_terms`); two layers, where every layer below the upper
+    parameter's depends on the lower parameter only and is computed once per value of its
+    axis, then gathered for the block's points (when that stack has at most
+    ``_SHARED_ELEMENTS`` values); otherwise every layer from the lower parameter's on, per
+    point."""
+    first = min(owners)
+    a, b = axes
+    if (owners[0] == owners[1] and first + 1 < len(layers)
+            and layers[first].activation.elementwise
+            and params[0][1][-1] != params[1][1][-1]):
+        base, (term_a, term_b) = _column_terms(layers, pairs, first, shared, params, axes,
+                                               weights)
+
+        def by_columns(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+            z = base + term_a[ia] + term_b[ib]
+            return _stacked_forward(layers, pairs, first + 1, z, [], weights, given_z=True)
+
+        return by_columns
+    low = 0 if owners[0] < owners[1] else 1
+    upper = owners[1 - low]
+    width = max(layer.units for layer in layers[first:upper]) if upper > first else 0
+    if upper > first and axes[low].size * shared.shape[0] * width <= _SHARED_ELEMENTS:
+        below = _stacked_forward(layers[:upper], pairs[:upper], first, shared,
+                                 [(params[low], axes[low])], weights)
+
+        def by_lower_axis(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+            index = (ia, ib)
+            settings = [(params[1 - low], axes[1 - low][index[1 - low]])]
+            return _stacked_forward(layers, pairs, upper, below[index[low]], settings, weights)
+
+        return by_lower_axis
+
+    def per_point(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        settings = [(params[0], a[ia]), (params[1], b[ib])]
+        return _stacked_forward(layers, pairs, first, shared, settings, weights)
+
+    return per_point
 
 
 def _column_terms(layers: Sequence[Dense], pairs: list, first: int, a: np.ndarray,

@@ -20,6 +20,7 @@ import numpy as np
 
 from pycore import activations, initializers, regularizers
 from pycore.layers.base import Layer, positive_dim
+from pycore.matmul import matmul
 
 
 def _initialize(identifier: Any, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -131,7 +132,7 @@ class Dense(Layer):
         """z = x @ W + b (the one place it is computed, so `trace` equals `forward`)."""
         if self.kernel is None:
             raise ValueError(f"layer {self.name!r} is not built yet")
-        z = _matmul(x, self.kernel)
+        z = matmul(x, self.kernel)
         if self.bias is not None:
             z += self.bias  # in place: z is a fresh array, and one allocation fewer per step
         return z
@@ -149,13 +150,13 @@ class Dense(Layer):
             grad_z = self.activation.backward(self._z, grad_out)
         else:
             grad_z = grad_out * self._slope
-        grad_kernel = _matmul(self._x.T, grad_z)
+        grad_kernel = matmul(self._x.T, grad_z)
         if self.kernel_regularizer is not None:
             grad_kernel = grad_kernel + self.kernel_regularizer.gradient(self.kernel)
         self.grads = [grad_kernel]
         if self.bias is not None:
             self.grads.append(np.add.reduce(grad_z, axis=0))  # = grad_z.sum(axis=0)
-        return _matmul(grad_z, self.kernel.T)
+        return matmul(grad_z, self.kernel.T)
 
     def get_config(self) -> dict[str, Any]:
         """JSON-able constructor arguments (plain names where no parameters are involved)."""
@@ -170,11 +171,3 @@ class Dense(Layer):
             "bias_initializer": _initializer_config(self.bias_initializer),
             "kernel_regularizer": None if regularizer is None else regularizer.get_config(),
         }
-
-
-def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a @ b``, with an outer product (inner dimension 1, e.g. a net's single input or
-    single output) computed as a broadcast product: NumPy without BLAS (Pyodide, the static
-    site) loops over every output element for it, about three times slower. The numbers are
-    the same: each entry is one product either way."""
-    return a * b if a.shape[-1] == 1 else a @ b

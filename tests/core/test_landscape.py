@@ -157,3 +157,24 @@ def test_the_kink_of_the_division_activation(z, difference) -> None:
              else Division.EXP_SCALE * math.exp(z - 1.0) - f0)
     assert value == pytest.approx(exact, rel=1e-12)
     assert round(value, 3 if abs(difference) < 0.1 else 2) == difference
+
+
+@pytest.mark.parametrize(("build", "refs"), [
+    (lambda: data.division_model("hand_set"), [(1, (1,)), (3, (0,))]),
+    (lambda: data.division_model(None, seed=2), [(2, (1, 0)), (0, (0, 1))]),
+    (tanh_net, [(2, (1, 1)), (0, (0, 2))]),
+    (tanh_net, [(0, (0, 2)), (3, (1, 0))]),
+])
+def test_layers_below_the_upper_parameter_once_per_value_give_the_same_numbers(
+        build, refs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two parameters in different layers: the layers below the upper one are computed once
+    per value of the lower one's axis; bit for bit what evaluating every point gives."""
+    model = build()
+    y = Y if model.layers[-1].activation.name == "division" else (Y > 0.01).astype(float)
+    weights = model.get_weights()
+    a_values = weights[refs[0][0]][refs[0][1]] + np.linspace(-0.5, 0.5, 7)
+    b_values = weights[refs[1][0]][refs[1][1]] + np.linspace(-0.3, 0.4, 3)
+    shared = landscape.loss_surface(model, X, y, refs, a_values, b_values, loss="mse")
+    monkeypatch.setattr(landscape, "_SHARED_ELEMENTS", 0)
+    per_point = landscape.loss_surface(model, X, y, refs, a_values, b_values, loss="mse")
+    np.testing.assert_array_equal(shared, per_point)

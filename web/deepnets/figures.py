@@ -9,6 +9,7 @@ reader's language (`fmt.sig`), so the sources are refilled when the language cha
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import panel as pn
@@ -40,6 +41,15 @@ A_COLOR, B_COLOR, SLOPE_COLOR = "#2c7fb8", "#7f7f7f", "#d95f02"
 
 def _legend_label(reference: Callable[[], str]) -> Callable[[], dict[str, str]]:
     return pn.bind(lambda text: {"value": text}, reference)
+
+
+def set_data(source: ColumnDataSource, data: dict[str, Any]) -> None:
+    """``source.data = data``, except that an empty source that is to stay empty is left alone:
+    Bokeh sends every assignment to the page, an equal one too (B's sources without a
+    comparison were sent on every redraw)."""
+    if not any(len(v) for v in data.values()) and not any(len(v) for v in source.data.values()):
+        return
+    source.data = data
 
 
 def base_figure(height: int, **kwargs: object):
@@ -163,8 +173,8 @@ class DepthLines:
     def show(self, a: ProbeResult, b: ProbeResult | None, code: str, notice: str = "") -> None:
         shown = [r for r in (a, b) if r is not None]
         for side, result in zip(SIDES, (a, b), strict=True):
-            self.sources[side].data = (self.columns(result) if result is not None else
-                                       {"layer": [], **{s: [] for s in self.stats}})
+            set_data(self.sources[side], self.columns(result) if result is not None else
+                     {"layer": [], **{s: [] for s in self.stats}})
             for renderer in self.renderers[side]:
                 renderer.visible = result is not None
         for item in self.legend.items:
@@ -216,7 +226,7 @@ class DeadFigure:
             bar = self.bars[side]
             bar.visible = result is not None
             if result is None:
-                self.sources[side].data = {"x": [], "share": []}
+                set_data(self.sources[side], {"x": [], "share": []})
                 continue
             layers = result.finite_layers("activation")
             shares = result.stat("dead_fraction")

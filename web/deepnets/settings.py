@@ -3,10 +3,10 @@ normalisation) and the data it is probed with, as params with their bounds.
 
 Why a size budget besides the bounds: the probe runs one forward and one backward pass over
 every example, and in the browser (NumPy without BLAS in Pyodide) a product of 1,000 × 100 by
-100 × 100 numbers alone takes ~30 ms. The budget counts the multiply-adds of one forward pass
-(examples × Σ inputs × units over all layers) and admits the lab's deepest default net
-(50 layers × 100 units on 1,000 examples) but not, say, 50 × 500 on 1,000, which would take
-minutes there.
+100 × 100 numbers alone takes ~5–10 ms (`pycore.matmul`). The budget counts the multiply-adds
+of one forward pass (examples × Σ inputs × units over all layers) and admits the lab's deepest
+default net (50 layers × 100 units on 1,000 examples) but not, say, 50 × 500 on 1,000, which
+would take minutes there.
 """
 
 from __future__ import annotations

@@ -15,7 +15,15 @@ import param
 from bokeh.models import ColumnDataSource, LinearAxis, Range1d
 
 from pycore.activations import Activation
-from web.deepnets.figures import A_COLOR, B_COLOR, SIDES, SLOPE_COLOR, base_figure, outside_legend
+from web.deepnets.figures import (
+    A_COLOR,
+    B_COLOR,
+    SIDES,
+    SLOPE_COLOR,
+    base_figure,
+    outside_legend,
+    set_data,
+)
 from web.deepnets.probe import ProbeResult
 from web.deepnets.ridgeline import counts
 from web.ui import axes, theme
@@ -110,14 +118,13 @@ class SlopeFigure(param.Parameterized):
         top = 0.0
         for side in SIDES:
             density = data.density[side]
-            self.bins[side].data = ({"left": [], "right": [], "top": []} if density is None
-                                    else {"left": data.edges[:-1].tolist(),
-                                          "right": data.edges[1:].tolist(),
-                                          "top": density.tolist()})
+            # Arrays, not lists: Bokeh sends them as binary buffers.
+            set_data(self.bins[side], {"left": [], "right": [], "top": []} if density is None
+                     else {"left": data.edges[:-1], "right": data.edges[1:], "top": density})
             top = max(top, float(density.max()) if density is not None else 0.0)
             slope = data.slope[side]
-            self.slopes[side].data = {"z": data.z.tolist() if slope is not None else [],
-                                      "slope": slope.tolist() if slope is not None else []}
+            set_data(self.slopes[side], {"z": [], "slope": []} if slope is None
+                     else {"z": data.z, "slope": slope})
         self.legend.items[1].visible = data.density["B"] is not None
         low, high = float(data.edges[0]), float(data.edges[-1])
         self.figure.x_range.update(start=low, end=high)

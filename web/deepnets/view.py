@@ -24,7 +24,7 @@ from web.deepnets.ridgeline import ridges, value_range
 from web.deepnets.slope import SlopeFigure, slope_data
 from web.deepnets.status import status_html, zero_gradient_notice
 from web.ui import theme
-from web.ui.bokeh_sync import bokeh_edit
+from web.ui.bokeh_sync import bokeh_edit, held
 from web.ui.display import Display
 from web.ui.export import export_buttons
 from web.ui.fields import NumberField
@@ -72,6 +72,10 @@ class DeepNetsView(pn.viewable.Viewer):
 
     @bokeh_edit
     def _draw(self, *_events: object) -> None:
+        with held(self.spread.figure):
+            self._draw_all()
+
+    def _draw_all(self) -> None:
         a, b = self.results()
         code = self.display.code
         shown = [r for r in (a, b) if r is not None]
@@ -95,7 +99,9 @@ class DeepNetsView(pn.viewable.Viewer):
     @bokeh_edit
     def _draw_slope(self, *_events: object) -> None:
         a, b = self.results()
-        self.slope.show(slope_data(a, b, self.vm.layer), self.vm.layer, self.display.code)
+        data = slope_data(a, b, self.vm.layer)
+        with held(self.slope.figure):
+            self.slope.show(data, self.vm.layer, self.display.code)
 
     def export_mpl(self):
         a, b = self.results()

@@ -5,13 +5,19 @@ changing a Bokeh model directly there raises "_pending_writes should be non-None
 ``panel serve`` and the change never reaches the browser. ``pn.io.unlocked()`` dispatches such
 changes itself (and is a no-op in Pyodide and in plain Python), so every method that touches
 Bokeh models directly is wrapped in it.
+
+A redraw of several pictures should reach the page as one burst: :func:`held` collects the
+document's change events and sends them when the redraw is done (combining repeated changes of
+one property), instead of one patch per change interleaved with the computing of the next
+picture, which in the static site let the page repaint a plot once per arriving patch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, ParamSpec, TypeVar
 
 import panel as pn
 
@@ -28,3 +34,19 @@ def bokeh_edit(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return wrapper
+
+
+@contextlib.contextmanager
+def held(model: Any) -> Iterator[None]:
+    """Hold the Bokeh document of ``model`` (policy "combine") and release it on exit, unless
+    ``model`` is in no document or the document is held already (then whoever holds it
+    releases it, e.g. Panel while it processes a server event)."""
+    doc = getattr(model, "document", None)
+    if doc is None or doc.callbacks.hold_value is not None:
+        yield
+        return
+    doc.hold("combine")
+    try:
+        yield
+    finally:
+        doc.unhold()

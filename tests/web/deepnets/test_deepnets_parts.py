@@ -55,3 +55,19 @@ def test_settings_build_the_described_net_and_data() -> None:
     assert ProbeSettings(inputs="ones").data()[0].min() == 1.0
     assert settings.multiply_adds() == 50 * 4 * (3 * 4 + 1)
     assert ProbeSettings(depth=50, width=100, samples=1000).multiply_adds() <= MAX_MULTIPLY_ADDS
+
+
+def test_an_empty_source_that_stays_empty_is_not_sent_again() -> None:
+    from bokeh.document import Document
+    from bokeh.models import ColumnDataSource
+
+    from web.deepnets.figures import set_data
+
+    doc, source, events = Document(), ColumnDataSource({"x": []}), []
+    doc.add_root(source)
+    doc.on_change(lambda event: events.append(event))
+    set_data(source, {"x": []})
+    assert events == []
+    set_data(source, {"x": [1.0]})
+    set_data(source, {"x": []})
+    assert len(events) == 2 and source.data["x"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from bokeh.models import NumeralTickFormatter
 
 import pycore
 from pycore.division import division_model
@@ -118,6 +119,22 @@ def test_paths_of_training_and_lm_are_drawn_and_the_slice_follows(details, run_c
     assert land.a_values[0] <= min(lm_x) and max(lm_x) <= land.a_values[-1]
     assert len(details.path.last) == 3  # loading the result started a run without a path
 
+
+
+def test_the_slice_updates_the_axes_formatters_it_was_built_with(details, run_coroutine):
+    """A new formatter model per axis made Bokeh recollect the whole document on the first
+    slice in the browser; the formatters exist before the view is in a document."""
+    land, reasons = landscape_parts(details)
+    land.second = land.first  # no slice: the view's first draw is not the formatters' origin
+    view = LandscapeView(land, reasons, details.display)
+    assert view.landscape.rows_done == 0
+    formatters = [view.figure.xaxis[0].formatter, view.figure.yaxis[0].formatter]
+    assert all(isinstance(f, NumeralTickFormatter) for f in formatters)
+    land.second = "w[2]21"
+    run_coroutine(land.compute())
+    assert land.rows_done == RESOLUTION
+    after = [view.figure.xaxis[0].formatter, view.figure.yaxis[0].formatter]
+    assert all(new is old for new, old in zip(after, formatters, strict=True))
 
 def test_same_weight_twice_gives_a_message_and_no_slice(details) -> None:
     view = LandscapeView(*landscape_parts(details), details.display)

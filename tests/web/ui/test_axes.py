@@ -51,3 +51,15 @@ def test_a_linear_axis_follows_its_range_and_the_language() -> None:
     assert fig.xaxis[0].formatter.format == "0"
     display.code = "en"
     assert fig.xaxis[0].formatter.language == "en"
+
+
+def test_a_tick_count_changes_the_ticker_in_place() -> None:
+    """A new ticker model per redraw made Bokeh recollect the whole document each time."""
+    from bokeh.models import BasicTicker, FixedTicker
+
+    axis = LinearAxis(ticker=FixedTicker(ticks=[0.0]))
+    apply_linear(axis, 0.0, 1.0, "en", count=5)
+    ticker = axis.ticker
+    assert type(ticker) is BasicTicker and ticker.desired_num_ticks == 5
+    apply_linear(axis, 0.0, 2.0, "en", count=4)
+    assert axis.ticker is ticker and ticker.desired_num_ticks == 4

@@ -51,6 +51,10 @@ class LandscapeView(pn.viewable.Viewer):
         self.mapper = LogColorMapper(palette=Viridis256, low=1e-3, high=1.0,
                                      nan_color=(0, 0, 0, 0))
         self.figure = self._figure()
+        # The axes get their tick formatters now, while the figure is in no document: the
+        # slice's redraws then only update them (a new formatter model made Bokeh recollect
+        # the app's whole document, ~0.2 s per axis in Pyodide, on the first slice).
+        self._format_axes()
         self._legend_items: list[LegendItem] = []
         self._build_legend()
         landscape.param.watch(self._draw_surface, ["rows_done", "computing"])
