@@ -114,7 +114,7 @@ def table_html(runs: list[FitRun], code: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-CELL = "padding:3px 10px;text-align:right;border-bottom:1px solid #ddd"
+CELL = "padding:3px 6px;text-align:right;border-bottom:1px solid #ddd"
 LABEL = "color:#444;font-size:0.95em"
 VALUE = "font-size:1.15em;font-weight:700;font-variant-numeric:tabular-nums"
 

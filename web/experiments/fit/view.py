@@ -144,8 +144,9 @@ class FitCard(pn.viewable.Viewer):
         rev = self.lab.param.revision
         below = pn.Row(
             pn.Column(pn.pane.HTML(pn.bind(lambda _r, c: texts.table_html(self.lab.runs, c),
-                                           rev, code)),
-                      clear, width=560),
+                                           rev, code), sizing_mode="stretch_width",
+                                   styles={"overflow-x": "auto"}),
+                      clear, width=700),
             pn.Column(pn.pane.Bokeh(self.time_figure, sizing_mode="stretch_width"),
                       card.note(pn.bind(lambda _r, c: texts.compare_text(self.lab.runs, c),
                                         rev, code)),
