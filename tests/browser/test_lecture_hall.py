@@ -174,8 +174,10 @@ def test_no_tab_shows_the_other_language(panel_app_url, guarded_page, shown, oth
     found = []
     for tab in TABS:
         open_app(page, panel_app_url, (1920, 1080), f"tab={tab.name}")
-        if shown == "en":
-            page.locator(".nnlab-lang button", has_text="EN").click()
+        main_figure_box(page, tab.name)
+        page.locator(".nnlab-lang button", has_text=shown.upper()).click()
+        # the switch has reached Python and come back: the header's save button speaks it
+        page.locator("button", has_text=i18n.text("files.save", shown)).first.wait_for()
         main_figure_box(page, tab.name)
         text = " ".join(page.evaluate(DEEP_TEXT_JS).split())
         found += [(tab.name, s) for s in foreign if " ".join(s.split()) in text]
