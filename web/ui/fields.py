@@ -80,8 +80,7 @@ class CheckedField(pn.viewable.Viewer):
         """``width``: pixels, or a CSS length such as :func:`web.ui.theme.em`'s."""
         super().__init__(**params)
         self.rule, self.display, self.digits = rule, display, digits
-        size = {"width": width} if isinstance(width, int) else {"width": None,
-                                                                 "styles": {"width": width}}
+        size = {"width": width} if isinstance(width, int) else theme.css_width(width)
         self.input = pn.widgets.TextInput(label=label, stylesheets=theme.INPUT_STYLESHEETS,
                                           css_classes=css_classes or [], **size)
         self.message = pn.pane.HTML(

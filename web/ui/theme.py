@@ -75,9 +75,15 @@ def em(px: float) -> str:
     return f"{px / NORMAL_PX:.4g}em"
 
 
+def css_width(length: str) -> dict[str, Any]:
+    """Keyword arguments that size a Panel widget by a CSS length (e.g. :func:`em`'s) instead
+    of a number of pixels."""
+    return {"width": None, "styles": {"width": length}}
+
+
 def em_width(px: float) -> dict[str, Any]:
     """Keyword arguments that size a Panel widget :func:`em` wide instead of ``px`` wide."""
-    return {"width": None, "styles": {"width": em(px)}}
+    return css_width(em(px))
 
 
 def root_classes(projector: bool) -> list[str]:
