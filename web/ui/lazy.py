@@ -15,10 +15,8 @@ from collections.abc import Awaitable, Callable
 import panel as pn
 from bokeh.document import Document
 
-# Documents whose document_ready has arrived (parts built later need not wait for it), and those
-# that already have the handler that records it.
+# Documents whose document_ready has arrived: parts built later need not wait for it.
 _painted: weakref.WeakSet[Document] = weakref.WeakSet()
-_watched: weakref.WeakSet[Document] = weakref.WeakSet()
 
 
 def on_first_view(build: Callable[[], pn.viewable.Viewable]) -> pn.param.ParamFunction:
@@ -61,9 +59,10 @@ def on_first_paint(callback: Callable[[], object]) -> bool:
     doc = pn.state.curdoc
     if doc is None or doc in _painted:
         return False
-    if doc not in _watched:
-        _watched.add(doc)
-        doc.on_event("document_ready", lambda _event: _painted.add(doc))
-    doc.on_event("document_ready",
-                 lambda _event: asyncio.get_running_loop().call_soon(callback))
+
+    def ready(_event: object) -> None:
+        _painted.add(doc)
+        asyncio.get_running_loop().call_soon(callback)
+
+    doc.on_event("document_ready", ready)
     return True
