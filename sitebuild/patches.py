@@ -1,6 +1,6 @@
 """Source edits to the pinned wheels that cut Python start-up in the browser.
 
-Importing Panel is most of NN Lab's time-to-interactive (~4 s of ~11 s in Pyodide). Two of its
+Importing Panel is most of NN Lab's time-to-interactive (~4 s of ~11 s in Pyodide). Three of its
 imports serve nothing in the browser and were measured there (`PYTHONPROFILEIMPORTTIME=1` in the
 worker, Panel 1.9.4 on Pyodide 0.27.7):
 - `panel.io.cache` imports `unittest.mock` (with `unittest`, `argparse`, `gettext`: 0.39 s) only to
