@@ -3,7 +3,9 @@
 #               one if taken; the address is printed) and open the browser
 #   make test   ruff + all tests, including real-browser tests in headless Chromium; needs
 #               internet once (Pyodide, wheels, Chromium) unless PYODIDE_DIR is set
-# Set PYODIDE_DIR to a Pyodide 0.27.7 directory for a fully offline build.
+# Set PYODIDE_DIR to a Pyodide 0.27.7 directory for a fully offline build; a distribution
+# beside the checkout (../shared/pyodide, as on the lab's machines and in CI) is used when it
+# is not set.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,6 +13,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 CHROMIUM := /usr/bin/chromium
+PYODIDE_DIR ?= $(if $(wildcard ../shared/pyodide/pyodide.js),$(abspath ../shared/pyodide))
+ifneq ($(PYODIDE_DIR),)
+export PYODIDE_DIR
+endif
 OFFLINE_FLAG := $(if $(PYODIDE_DIR),--offline,)
 
 .PHONY: install demo serve site site-offline lint test bench clean
