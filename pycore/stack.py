@@ -5,10 +5,12 @@ Everything about a model that needs no loss: adding and building layers, the wei
 forward pass and `forward_trace`, and the config. `pycore.model.Sequential` adds compile /
 fit / evaluate / predict on top; users meet only `Sequential`.
 
-The stack owns no weights itself: each layer holds its own, and `weights` returns those very
-arrays in Keras order [W1, b1, W2, b2, ...] (every layer's `weights`, trainable or not). The
-optimizer updates `trainable_weights` in place, so the layers see every update without
-copying. `set_weights` therefore copies *into* the existing arrays rather than replacing them.
+Each layer holds its own weights, and `weights` returns those very arrays in Keras order
+[W1, b1, W2, b2, ...] (every layer's `weights`, trainable or not). The optimizer updates
+`trainable_weights` in place, so the layers see every update without copying. `set_weights`
+therefore copies *into* the existing arrays rather than replacing them. Once the layers are
+built, their arrays are views into one buffer of the stack (`pycore.packing`), which lets the
+training loop treat all weights with one call; a layer added later moves them into a new one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, Self
 import numpy as np
 
 from pycore.layers import Layer, LayerTrace, layer_from_config
+from pycore.packing import PackedWeights, pack
 from pycore.training import as_inputs
 
 
@@ -42,6 +45,7 @@ class LayerStack:
         self.name = name
         self.layers: list[Layer] = []
         self.rng = np.random.default_rng(seed)
+        self._packed: PackedWeights | None = None
         for layer in layers or []:
             self.add(layer)
 
@@ -65,6 +69,8 @@ class LayerStack:
         width = layer.input_dim if len(self.layers) == 1 else self.layers[-2].output_dim
         if width is not None and (len(self.layers) == 1 or self.layers[-2].built):
             layer.build(width, self.rng)
+        if self.built:
+            self._packed = pack(self.layers)
 
     def build(self, input_dim: int | Sequence[int | None]) -> None:
         """Create all weights for inputs of width `input_dim` (an int or a shape (None, d))."""
@@ -82,6 +88,7 @@ class LayerStack:
                     f"layer {layer.name!r} was built for {layer.input_dim} inputs, not {width}"
                 )
             width = width if layer.output_dim is None else layer.output_dim
+        self.packed_weights()
 
     @property
     def built(self) -> bool:
@@ -120,6 +127,13 @@ class LayerStack:
     def non_trainable_weights(self) -> list[np.ndarray]:
         """The live arrays the layers update themselves (e.g. moving statistics), in order."""
         return [w for layer in self.layers for w in layer.non_trainable_weights]
+
+    def packed_weights(self) -> PackedWeights:
+        """The weights as views into one buffer (packed anew if a layer's arrays are no longer
+        the packed views, e.g. in a ``copy.deepcopy`` of the model)."""
+        if self._packed is None or not self._packed.holds(self.layers):
+            self._packed = pack(self.layers)
+        return self._packed
 
     def get_weights(self) -> list[np.ndarray]:
         """Copies of all weights in Keras order [W1, b1, W2, b2, ...]."""

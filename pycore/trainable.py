@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from pycore.layers.base import Layer
+from pycore.packing import PackedWeights
 
 
 class Updater(Protocol):
@@ -45,13 +46,9 @@ class TrainableModel(Protocol):
     def output_dim(self) -> int:
         """Number of outputs (columns of y)."""
 
-    @property
-    def weights(self) -> list[np.ndarray]:
-        """All live weight arrays (the guard remembers and restores every one)."""
-
-    @property
-    def trainable_weights(self) -> list[np.ndarray]:
-        """The live arrays the optimizer updates, in the order `backward` returns grads."""
+    def packed_weights(self) -> PackedWeights:
+        """All live weights as views into one buffer (the guard remembers and restores every
+        one; the optimizer updates the trainable part, in the order `backward` returns grads)."""
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """Predictions for a checked batch; caches what `backward` needs."""

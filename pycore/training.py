@@ -30,6 +30,7 @@ from pycore.metrics import binary_accuracy as binary_accuracy
 from pycore.metrics import categorical_accuracy as categorical_accuracy
 from pycore.metrics import resolve_metric as resolve_metric
 from pycore.optimizers.base import Optimizer
+from pycore.packing import PackedWeights
 from pycore.trainable import TrainableModel
 
 
@@ -140,8 +141,6 @@ def guarded_step(
     guard: NonFiniteGuard,
     epoch: int,
     batch: int,
-    weights: Sequence[np.ndarray] | None = None,
-    trainable: Sequence[np.ndarray] | None = None,
 ) -> tuple[dict[str, float], TrainingStopped | None]:
     """One optimizer step that never leaves non-finite weights behind.
 
@@ -150,40 +149,40 @@ def guarded_step(
     sees only the trainable ones. Returns the batch logs (loss incl. penalty and metrics,
     before the update) and None, or the event describing why the step was refused/undone (the
     weights are then the ones from before the step, and the optimizer never saw a non-finite
-    gradient). `weights`/`trainable` may pass `model.weights`/`model.trainable_weights` in
-    (the fit loop looks them up once: the live arrays never change identity, see `Layer`).
+    gradient).
     """
     with np.errstate(all="ignore"):
-        return _step(model, xb, yb, guard, epoch, batch,
-                     model.weights if weights is None else weights,
-                     model.trainable_weights if trainable is None else trainable)
+        return _step(model, xb, yb, guard, epoch, batch, model.packed_weights())
 
 
 def _step(model: TrainableModel, xb: np.ndarray, yb: np.ndarray, guard: NonFiniteGuard,
-          epoch: int, batch: int, weights: Sequence[np.ndarray],
-          trainable: Sequence[np.ndarray]) -> tuple[dict[str, float], TrainingStopped | None]:
+          epoch: int, batch: int, packed: PackedWeights
+          ) -> tuple[dict[str, float], TrainingStopped | None]:
     """`guarded_step` without its `np.errstate` (the fit loop enters that once per epoch).
     The loss and its gradient come from one pass (`loss_and_gradient`); a gradient computed
-    for a non-finite loss is simply dropped."""
-    guard.remember(weights)
+    for a non-finite loss is simply dropped. The guard and the optimizer see the packed
+    vectors (`pycore.packing`): one call each for all weights."""
+    everything = (packed.values,)
+    guard.remember(everything)
     pred = model.forward(xb, training=True)
     loss, loss_gradient = model.loss_and_gradient(yb, pred)
     logs = model.batch_logs(yb, pred, model.penalty(), loss=loss)
     event = guard.check_loss(logs["loss"], epoch, batch)
     if event is None:
-        grads = model.backward(yb, pred, loss_gradient)
-        event = guard.check_gradients(grads, epoch, batch)
+        packed.gather(model.backward(yb, pred, loss_gradient))
+        event = guard.check_gradients((packed.grads,), epoch, batch)
     if event is None:
         optimizer = model.optimizer
         if optimizer is None:
             raise ValueError("the model must be compiled first: call model.compile(...)")
-        if isinstance(optimizer, Optimizer):  # grads are fresh from backward: no copies
-            optimizer.apply_fresh(grads, trainable)
+        if isinstance(optimizer, Optimizer):  # the gradient buffer is only ours: no copies
+            optimizer.apply_fresh(packed.grad_views, packed.trainable_weights,
+                                  flat=(packed.grads, packed.trainable))
         else:
-            optimizer.apply(grads, trainable)
-        event = guard.check_weights(weights, epoch, batch)
+            optimizer.apply(packed.grad_views, packed.trainable_weights)
+        event = guard.check_weights(everything, epoch, batch)
     if event is not None:
-        guard.restore(weights)
+        guard.restore(everything)
     return logs, event
 
 
@@ -223,9 +222,7 @@ def run_fit(
     guard = NonFiniteGuard()
     model.stop_training = False
     random_layers = [layer for layer in model.layers if layer.rng is not None]
-    # The live arrays never change identity after build (the Layer contract): look them up
-    # once per fit, not twice per batch.
-    weights, trainable = model.weights, model.trainable_weights
+    packed = model.packed_weights()
     hooks.on_train_begin({})
     epoch_logs: dict[str, float] = {}
     for epoch in range(initial_epoch, epochs):
@@ -242,7 +239,7 @@ def run_fit(
         with np.errstate(all="ignore"):
             for batch, start in enumerate(range(0, x_epoch.shape[0], batch_size)):
                 xb, yb = x_epoch[start : start + batch_size], y_epoch[start : start + batch_size]
-                logs, event = _step(model, xb, yb, guard, epoch, batch, weights, trainable)
+                logs, event = _step(model, xb, yb, guard, epoch, batch, packed)
                 if event is not None:
                     hooks.on_training_stopped(event)
                     return history

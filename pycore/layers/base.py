@@ -13,7 +13,10 @@ The contract (Keras names and conventions; rows are examples):
   values).
 - `weights`: ALL weight arrays of the layer in Keras `get_weights` order, as the live arrays
   (updating them in place updates the layer; a layer never rebinds them after `build`, since
-  the optimizer and the non-finite guard hold on to these very arrays). `trainable_weights`:
+  the optimizer and the non-finite guard hold on to these very arrays). The model moves them
+  once into one buffer of all its weights (`move_weights`, see `pycore.packing`); the default
+  finds each array among the instance's attributes, a layer that keeps them elsewhere (e.g.
+  in a list) overrides it. `trainable_weights`:
   the subset the optimizer updates, in order; `non_trainable_weights`: the rest, in order
   (e.g. moving statistics a layer updates itself in `forward(training=True)`).
 - `grads`: after `backward`, one gradient per trainable weight, same order and shapes.
@@ -101,6 +104,18 @@ class Layer(ABC):
         """The weights the optimizer leaves alone, in `weights` order."""
         trainable = {id(w) for w in self.trainable_weights}
         return [w for w in self.weights if id(w) not in trainable]
+
+    def move_weights(self, arrays: list[np.ndarray]) -> None:
+        """Make ``arrays`` (same shapes and values, `weights` order) the live weights: every
+        instance attribute that holds one of the old arrays now holds its replacement."""
+        old = self.weights  # alive until the end, so no other object can take their ids
+        replacement = {id(w): new for w, new in zip(old, arrays, strict=True)}
+        for name, value in list(vars(self).items()):
+            if id(value) in replacement:
+                setattr(self, name, replacement[id(value)])
+        if any(now is not new for now, new in zip(self.weights, arrays, strict=True)):
+            raise TypeError(f"{type(self).__name__} keeps its weights outside its attributes: "
+                            "override Layer.move_weights")
 
     def count_params(self) -> int:
         """Entries of all weights, trainable or not (as Keras counts)."""

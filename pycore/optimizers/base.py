@@ -20,6 +20,13 @@ runs the same outer loop and differs only in its per-variable ``update_step``:
 Slot variables (momenta, accumulators) are created lazily on the first ``apply`` and are
 keyed by position in the parameter list, so the caller must always pass the parameters in the
 same order with the same shapes. Arithmetic runs in each parameter's own dtype.
+
+Steps 2 and 3 are element-wise for every rule here, so when the parameters are consecutive
+views of one vector (a model's packed weights, `pycore.packing`) and their gradients likewise,
+``apply_fresh(..., flat=(grads, params))`` runs them once on the whole vectors: the same
+numbers, one call instead of one per array. The slots are then views of vectors too, so
+``slots()`` still names every parameter's own state. Per-array clipping (``clipnorm``,
+``global_clipnorm``) keeps the per-array path.
 EMA, loss scaling and gradient accumulation of Keras 3 are not implemented.
 """
 
@@ -65,6 +72,7 @@ class Optimizer:
             raise ValueError(f"Only one of {', '.join(_CLIP_OPTIONS)} can be set; got {chosen}.")
         self._iterations = 0
         self._slots: list[Slots] | None = None
+        self._flat_slots: Slots | None = None  # set when the slots are views of vectors
         self._shapes: list[tuple[int, ...]] = []
 
     # ------------------------------------------------------------------ properties
@@ -143,17 +151,30 @@ class Optimizer:
         self._check_or_build_slots(params)
         self._update(grads, params)
 
-    def apply_fresh(self, grads: Sequence[np.ndarray], params: Sequence[np.ndarray]) -> None:
-        """``apply`` for gradients that ``backward`` has just made: new float arrays of the
-        parameters' shapes that nothing else holds. They are used as they are, without the
-        defensive copy and the per-array checks of ``apply`` (the fit loop's step, where they
-        cost a tiny net a tenth of its time); the update is bit-identical."""
-        if params:
-            self._check_or_build_slots(params)
-            self._update(list(grads), params)
+    def apply_fresh(self, grads: Sequence[np.ndarray], params: Sequence[np.ndarray],
+                    flat: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """``apply`` for gradients that ``backward`` has just made, which nothing else changes
+        during the step. They are used as they are, without the defensive copy and the
+        per-array checks of ``apply`` (the fit loop's step, where they cost a tiny net a tenth
+        of its time); the update is bit-identical.
 
-    def _update(self, grads: list[np.ndarray], params: Sequence[np.ndarray]) -> None:
-        """Clipping, weight decay and the per-parameter steps of a checked call."""
+        ``flat``: the vectors (gradients, parameters) that ``grads`` and ``params`` are
+        consecutive views of, in order; the update then runs once on them (module docstring).
+        """
+        if params:
+            self._check_or_build_slots(params, None if flat is None else flat[1])
+            whole = flat is not None and self._flat_slots is not None and (
+                self.clipnorm is None and self.global_clipnorm is None)
+            if whole:
+                assert flat is not None and self._flat_slots is not None
+                self._update([flat[0]], [flat[1]], [self._flat_slots])
+            else:
+                self._update(list(grads), params)
+
+    def _update(self, grads: list[np.ndarray], params: Sequence[np.ndarray],
+                slots: Sequence[Slots] | None = None) -> None:
+        """Clipping, weight decay and the per-parameter steps of a checked call (``slots``:
+        the parameters' slots if not ``self._slots``)."""
         grads = self._clip(grads)
         lr = self._learning_rate
         if self.weight_decay is not None:
@@ -161,8 +182,8 @@ class Optimizer:
                 p -= p * self.weight_decay * lr
         self._begin_step()
         assert self._slots is not None
-        for g, p, slots in zip(grads, params, self._slots, strict=True):
-            self._update_step(g, p, slots, lr)
+        for g, p, state in zip(grads, params, slots or self._slots, strict=True):
+            self._update_step(g, p, state, lr)
         self._iterations += 1
 
     @staticmethod
@@ -180,10 +201,15 @@ class Optimizer:
             )
         return g
 
-    def _check_or_build_slots(self, params: Sequence[np.ndarray]) -> None:
+    def _check_or_build_slots(self, params: Sequence[np.ndarray],
+                              flat: np.ndarray | None = None) -> None:
         shapes = [p.shape for p in params]
         if self._slots is None:
-            self._slots = [self._build_slots(p) for p in params]
+            if flat is None:
+                self._slots = [self._build_slots(p) for p in params]
+            else:
+                self._flat_slots = self._build_slots(flat)
+                self._slots = _split(self._flat_slots, params)
             self._shapes = shapes
         elif shapes != self._shapes:
             raise ValueError(
@@ -229,3 +255,13 @@ def _pairs(
         raise ValueError(f"Got {len(grads)} gradients for {len(params)} parameters.")
     return list(zip(grads, params, strict=True))
 
+
+
+def _split(flat_slots: Slots, params: Sequence[np.ndarray]) -> list[Slots]:
+    """Per-parameter views of slot vectors, for parameters laid out one after the other."""
+    split, start = [], 0
+    for p in params:
+        split.append({name: vector[start : start + p.size].reshape(p.shape)
+                      for name, vector in flat_slots.items()})
+        start += p.size
+    return split
