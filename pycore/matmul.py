@@ -28,8 +28,10 @@ MIN_COLUMNS = 32
 MIN_WORK = 50_000
 
 
-def matmul(a: np.ndarray, b: np.ndarray, no_blas: bool | None = None) -> np.ndarray:
-    """``a @ b`` for 2-D float arrays, computed the fastest way this NumPy has.
+def matmul(a: np.ndarray, b: np.ndarray, no_blas: bool | None = None,
+           out: np.ndarray | None = None) -> np.ndarray:
+    """``a @ b`` for 2-D float arrays, computed the fastest way this NumPy has (into ``out``
+    if given: a float64 array of the result's shape).
 
     An outer product (inner dimension 1, e.g. a net's single input or single output) is a
     broadcast product: NumPy without BLAS loops over every output element for it, about three
@@ -37,17 +39,17 @@ def matmul(a: np.ndarray, b: np.ndarray, no_blas: bool | None = None) -> np.ndar
     :data:`NO_BLAS`) a large product with many columns is :func:`ordered_matmul`.
     """
     if a.shape[-1] == 1:
-        return a * b
+        return np.multiply(a, b, out=out)
     large = b.shape[1] >= MIN_COLUMNS and a.size * b.shape[1] >= MIN_WORK
     if large and (NO_BLAS if no_blas is None else no_blas):
-        return ordered_matmul(a, b)
-    return a @ b
+        return ordered_matmul(a, b, out)
+    return np.matmul(a, b, out=out)
 
 
-def ordered_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def ordered_matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """``a @ b`` with every entry summed over the inner index in order, from 0, as rows of
     ``out[i] += a[i, j] * b[j]`` (``b`` is copied to C order first if it is not: that keeps
     the loop contiguous and its order fixed)."""
     if not b.flags.c_contiguous:
         b = np.ascontiguousarray(b)
-    return np.einsum("ij,jk->ik", a, b)
+    return np.einsum("ij,jk->ik", a, b, out=out)

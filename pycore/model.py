@@ -56,7 +56,9 @@ class Sequential(LayerStack):
     def backward(self, y: np.ndarray, y_pred: np.ndarray,
                  loss_gradient: np.ndarray | None = None) -> list[np.ndarray]:
         """Backprop after `forward`: gradient of loss + penalties for every trainable weight,
-        in `trainable_weights` order (`loss_gradient`: d loss / d y_pred if already known)."""
+        in `trainable_weights` order (`loss_gradient`: d loss / d y_pred if already known).
+        Layers may return arrays the next backward pass overwrites (`Layer.grad_buffers`):
+        copy what you keep, as `gradients` does."""
         grad = (self._compiled_loss().gradient(y, y_pred) if loss_gradient is None
                 else loss_gradient)
         for layer in reversed(self.layers):

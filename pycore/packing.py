@@ -8,8 +8,9 @@ vector each of these is a single call instead of one per array.
 
 The layers keep their arrays: `pack` copies them into the buffer and makes views of it the
 layers' live weights (`Layer.move_weights`), so reading or updating `layer.kernel` in place
-reads or updates the buffer. The gradients get a buffer of the same layout; `gather` copies a
-backward pass's gradients into it.
+reads or updates the buffer. The gradients get a buffer of the same layout: each layer is
+handed its views (`Layer.grad_buffers`) to write into, and `gather` copies in what a layer
+made elsewhere.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class PackedWeights:
     def gather(self, grads: Sequence[np.ndarray]) -> np.ndarray:
         """``grads`` (one per trainable weight, in order) copied into ``self.grads``."""
         for view, grad in zip(self.grad_views, grads, strict=True):
-            np.copyto(view, grad)
+            if grad is not view:
+                np.copyto(view, grad)
         return self.grads
 
 
@@ -74,8 +76,14 @@ def pack(layers: Sequence[Layer]) -> PackedWeights:
             np.copyto(view, old)
         layer.move_weights(arrays)
     grads = np.zeros(n_trainable)
+    grad_views = _views(grads, trainable)
+    start = 0
+    for layer in layers:
+        count = len(layer.trainable_weights)
+        layer.grad_buffers = grad_views[start : start + count]
+        start += count
     return PackedWeights(
         values=values, trainable=values[:n_trainable], grads=grads,
         weights=tuple(w for layer in layers for w in layer.weights),
         trainable_weights=tuple(w for layer in layers for w in layer.trainable_weights),
-        grad_views=tuple(_views(grads, trainable)))
+        grad_views=tuple(grad_views))

@@ -20,6 +20,9 @@ The contract (Keras names and conventions; rows are examples):
   the subset the optimizer updates, in order; `non_trainable_weights`: the rest, in order
   (e.g. moving statistics a layer updates itself in `forward(training=True)`).
 - `grads`: after `backward`, one gradient per trainable weight, same order and shapes.
+  `grad_buffers`: None, or arrays for them from the model (views of its gradient buffer, see
+  `pycore.packing`); a layer may write its gradients into them (Dense does) and then list
+  those very arrays in `grads`, or ignore them.
 - `count_params()`: number of entries of all weights; `penalty()`: the regularization term the
   layer adds to the training loss (0.0 without a regularizer).
 - `forward(x, training=False) -> a`: caches what `backward` needs; `training=True` is a
@@ -74,6 +77,7 @@ class Layer(ABC):
         self.name = name
         self.input_dim: int | None = None
         self.grads: list[np.ndarray] = []
+        self.grad_buffers: list[np.ndarray] | None = None
 
     @property
     @abstractmethod

@@ -150,12 +150,14 @@ class Dense(Layer):
             grad_z = self.activation.backward(self._z, grad_out)
         else:
             grad_z = grad_out * self._slope
-        grad_kernel = matmul(self._x.T, grad_z)
+        # Into the model's gradient buffer if it gave one (no copy, no allocation), else new.
+        buffers = self.grad_buffers or [None, None]
+        grad_kernel = matmul(self._x.T, grad_z, out=buffers[0])
         if self.kernel_regularizer is not None:
-            grad_kernel = grad_kernel + self.kernel_regularizer.gradient(self.kernel)
+            grad_kernel += self.kernel_regularizer.gradient(self.kernel)
         self.grads = [grad_kernel]
-        if self.bias is not None:
-            self.grads.append(np.add.reduce(grad_z, axis=0))  # = grad_z.sum(axis=0)
+        if self.bias is not None:  # = grad_z.sum(axis=0)
+            self.grads.append(np.add.reduce(grad_z, axis=0, out=buffers[1]))
         return matmul(grad_z, self.kernel.T)
 
     def get_config(self) -> dict[str, Any]:
