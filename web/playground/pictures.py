@@ -122,7 +122,8 @@ class Pictures:
         """A frame of the output picture (alone between the epochs of a training update)."""
         vm, data = self.vm, self.vm.data
         axis, grid = data.grid()
-        values = vm.live.model.predict(grid)[:, 0]
+        with np.errstate(all="ignore"):  # what predict does, less its check of the inputs:
+            values = vm.live.model.forward(grid)[:, 0]  # the grid is finite by construction
         if data.dim == 2:
             signed = signed_output(values, vm.classification, self.scale, vm.discretize)
             self.output.show_plane(to_levels(signed).reshape(GRID, GRID))

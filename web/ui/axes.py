@@ -56,6 +56,20 @@ def tick_labels(ticks: list[float], code: str) -> dict[float, str]:
     return {t: fmt.sig(t, 2, code) for t in ticks}
 
 
+def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
+    """True while ``ticks`` still label ``values``: two of them inside their range, and no
+    decade of the range beyond the outermost ticks. A chart that grows while a net trains
+    keeps its ticks until then, since every change of an axis makes the page lay the whole
+    chart out again (tens of milliseconds of its main thread)."""
+    positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
+    ticks = list(ticks)
+    if not positive or not ticks:
+        return not positive and not ticks
+    low, high = min(positive), max(positive)
+    inside = [t for t in ticks if low / 1.0001 <= t <= high * 1.0001]
+    return len(inside) >= 2 and low >= min(ticks) / 10 and high <= max(ticks) * 10
+
+
 def apply_log(axis, values: Iterable[float], code: str) -> None:
     """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``)."""
     ticks = log_ticks(values)

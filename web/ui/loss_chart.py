@@ -131,7 +131,7 @@ class LossChart(pn.viewable.Viewer):
         self.redraw()
         trainer.param.watch(lambda _e: self.redraw(), "run_count")
         trainer.param.watch(self._epoch_changed, "epoch")
-        trainer.param.watch(lambda _e: self.extend(), "running")
+        trainer.param.watch(lambda _e: (self.extend(), self._retick()), "running")
         display.param.watch(lambda _e: self._label_runs(), "code")
         display.param.watch(lambda _e: self._retick(), "code")
 
@@ -206,12 +206,18 @@ class LossChart(pn.viewable.Viewer):
         self.baseline.data = {"x": [0, max(1, last)], "y": [location, location]}
 
     @bokeh_edit
-    def _retick(self) -> None:
-        """Log-axis ticks for the losses shown (and the baseline), in the reader's language."""
+    def _retick(self, growing: bool = False) -> None:
+        """Log-axis ticks for the losses shown (and the baseline), in the reader's language.
+        ``growing`` (epochs streamed into a running chart): the ticks stay while they still
+        label the curves (:func:`web.ui.axes.log_ticks_still_label`); a pause reticks."""
         values = [*self.source.data["loss"], *self.source.data["val_loss"]]
         if self.baseline is not None:
             values += list(self.baseline.data["y"])
-        axes.apply_log(self.figure.yaxis[0], values, self.display.code)
+        axis = self.figure.yaxis[0]
+        ticks = getattr(axis.ticker, "ticks", [])
+        if growing and self.trainer.running and axes.log_ticks_still_label(ticks, values):
+            return
+        axes.apply_log(axis, values, self.display.code)
 
     @bokeh_edit
     def redraw(self) -> None:
@@ -246,7 +252,7 @@ class LossChart(pn.viewable.Viewer):
         self._streamed = time.monotonic()
         self._mark_best(shown)
         self._move_baseline()
-        self._retick()
+        self._retick(growing=True)
 
     def _mark_best(self, start: int = 0) -> None:
         """Star the run's best held-out epoch; after a stream only the new epochs can beat

@@ -7,7 +7,14 @@ import math
 import pytest
 from bokeh.models import LinearAxis, LogAxis
 
-from web.ui.axes import apply_linear, apply_log, decimals, log_ticks, tick_labels
+from web.ui.axes import (
+    apply_linear,
+    apply_log,
+    decimals,
+    log_ticks,
+    log_ticks_still_label,
+    tick_labels,
+)
 
 
 def test_many_decades_get_powers_of_ten_only() -> None:
@@ -20,6 +27,16 @@ def test_few_decades_get_1_2_5_and_a_narrow_range_its_own_ticks() -> None:
     assert log_ticks([0.01, 0.05]) == pytest.approx([0.01, 0.02, 0.05])
     assert log_ticks([0.3, 0.4]) == pytest.approx([0.3, 0.4])
     assert log_ticks([]) == [] and log_ticks([math.inf]) == []
+
+
+def test_ticks_still_label_a_range_until_a_decade_lies_beyond_them() -> None:
+    ticks = [0.1, 0.2, 0.5]
+    assert log_ticks_still_label(ticks, [0.7, 0.15])
+    assert log_ticks_still_label(ticks, [0.7, 0.011])  # 0.011 is within a decade of 0.1
+    assert not log_ticks_still_label(ticks, [0.7, 0.009])  # the decade below is bare
+    assert not log_ticks_still_label(ticks, [0.7, 0.3])  # one tick inside only
+    assert not log_ticks_still_label(ticks, [6.0, 0.15])
+    assert log_ticks_still_label([], []) and not log_ticks_still_label([], [0.5])
 
 
 def test_labels_follow_the_language() -> None:

@@ -14,6 +14,7 @@ import pytest
 import pycore
 from pycore.callbacks import Callback
 from web.ui import loss_chart
+from web.ui.axes import log_ticks
 from web.ui.display import Display
 from web.ui.links import apply_hash
 from web.ui.live_model import LiveModel
@@ -117,3 +118,21 @@ def test_the_input_column_can_be_named():
     model = pycore.Sequential([pycore.Dense(1, input_dim=2)], seed=0)
     drawing = picture(model, input_names=["x1²", "sin x2"])
     assert drawing.nodes["name"][:2] == ["x1²", "sin x2"]
+
+
+def test_a_running_chart_keeps_its_log_ticks_while_they_label_the_curves(chart):
+    """Every change of an axis costs the page a layout of the whole chart: while a net
+    trains the ticks change only when the curves leave them; a pause sets them afresh."""
+    trainer = chart.trainer
+    axis = chart.figure.yaxis[0]
+    with param.discard_events(trainer):  # "running" without starting the training loop
+        trainer.running = True
+    def losses() -> list[float]:
+        return [*chart.source.data["loss"], *chart.source.data["val_loss"]]
+
+    trainer.step(1)
+    axis.ticker.ticks = kept = [min(losses()), max(losses())]  # two ticks on the curves
+    trainer.step(3)
+    assert log_ticks(losses()) != kept and axis.ticker.ticks == kept
+    trainer.running = False
+    assert axis.ticker.ticks == log_ticks(losses())
