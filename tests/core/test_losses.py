@@ -140,3 +140,14 @@ def test_per_sample_losses_of_stacked_predictions(name):
     assert stacked.shape == (2, 4)
     for k, y_pred in enumerate((first, second)):
         assert np.mean(stacked[k]) == pytest.approx(loss(y_true, y_pred), rel=1e-12)
+
+
+def test_the_clip_mask_is_the_inside_of_the_clip_interval():
+    """``q == p`` marks exactly the predictions inside [EPSILON, 1 - EPSILON] (NaN outside)."""
+    from pycore.losses import EPSILON, _clip_mask
+
+    p = np.array([0.0, EPSILON / 2, EPSILON, 0.5, 1 - EPSILON, 1 - EPSILON / 4, 1.0, np.nan,
+                  -3.0, 7.0])
+    q, inside = _clip_mask(p)
+    np.testing.assert_array_equal(inside, (p >= EPSILON) & (p <= 1 - EPSILON))
+    np.testing.assert_array_equal(q, np.clip(p, EPSILON, 1 - EPSILON))

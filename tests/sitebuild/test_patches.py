@@ -85,3 +85,51 @@ def test_patched_panel_imports_without_the_unused_modules_and_loads_them_on_use(
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[]", "ChatInterface Template FastListTemplate"]
+
+
+def test_the_worker_serializer_writes_the_patches_of_bokehs_own() -> None:
+    """The same JSON and buffers as ``Serializer(references=doc.models.synced_references)``
+    for changes of known models, new models (sent in full once) and binary arrays."""
+    import numpy as np
+    from bokeh.core.serialization import Buffer, Serializer
+    from bokeh.document import Document
+    from bokeh.document.json import PatchJson
+    from bokeh.model import Model
+    from bokeh.models import ColumnDataSource
+    from bokeh.plotting import figure
+
+    from sitebuild.patches import _SYNCED_SERIALIZER
+
+    namespace = {"Serializer": Serializer, "Model": Model}
+    exec(compile(_SYNCED_SERIALIZER, "_SYNCED_SERIALIZER", "exec"), namespace)
+    doc = Document()
+    plot = figure()
+    line = plot.line("x", "y", source=ColumnDataSource({"x": [0.0], "y": [1.0]}))
+    doc.add_root(plot)
+    doc.models.flush_synced()
+    events = []
+    doc.on_change(events.append)
+    line.data_source.data = {"x": np.arange(50.0), "y": np.ones(50)}
+    line.data_source.stream({"x": [50.0], "y": [2.0]})
+    line.data_source = ColumnDataSource({"x": [1.0], "y": [3.0]})  # a model the page lacks
+    plot.title.text = "changed"
+    assert len(events) == 4 and doc.models._new_models
+
+    def plain(value: object) -> object:
+        """The patch with each binary buffer as its bytes (buffer ids differ per call)."""
+        if isinstance(value, Buffer):
+            return bytes(value.to_bytes())
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        return value
+
+    def encoded(serializer: Serializer) -> object:
+        return plain(PatchJson(events=serializer.encode(events)))
+
+    ours = namespace["_SyncedSerializer"](doc.models)
+    theirs = Serializer(references=doc.models.synced_references)
+    assert encoded(ours) == encoded(theirs)
+    new = next(iter(doc.models._new_models))
+    assert ours.has_ref(new) and ours.has_ref(plot) and not ours.has_ref(Model.__new__(Model))
