@@ -70,9 +70,14 @@ def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bo
     return len(inside) >= 2 and low >= min(ticks) / 10 and high <= max(ticks) * 10
 
 
-def apply_log(axis, values: Iterable[float], code: str) -> None:
-    """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``)."""
+def apply_log(axis, values: Iterable[float], code: str, decades_below: int = 0) -> None:
+    """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``), plus the
+    powers of ten in the ``decades_below`` decades under them: ticks a falling curve will
+    reach, drawn only once it does (outside the range they are not drawn at all)."""
     ticks = log_ticks(values)
+    if ticks and decades_below:
+        top = math.floor(math.log10(ticks[0]) - 1e-9)  # the first power of ten under them
+        ticks = [10.0**k for k in range(top - decades_below + 1, top + 1)] + ticks
     if isinstance(axis.ticker, FixedTicker):
         axis.ticker.ticks = ticks
     else:

@@ -209,15 +209,18 @@ class LossChart(pn.viewable.Viewer):
     def _retick(self, growing: bool = False) -> None:
         """Log-axis ticks for the losses shown (and the baseline), in the reader's language.
         ``growing`` (epochs streamed into a running chart): the ticks stay while they still
-        label the curves (:func:`web.ui.axes.log_ticks_still_label`); a pause reticks."""
+        label the curves (:func:`web.ui.axes.log_ticks_still_label`), and new ones include
+        the next decades below (the falling loss reaches them without another change of the
+        axis, which costs the page a layout of the whole chart); a pause reticks."""
         values = [*self.source.data["loss"], *self.source.data["val_loss"]]
         if self.baseline is not None:
             values += list(self.baseline.data["y"])
         axis = self.figure.yaxis[0]
         ticks = getattr(axis.ticker, "ticks", [])
-        if growing and self.trainer.running and axes.log_ticks_still_label(ticks, values):
+        running = growing and self.trainer.running
+        if running and axes.log_ticks_still_label(ticks, values):
             return
-        axes.apply_log(axis, values, self.display.code)
+        axes.apply_log(axis, values, self.display.code, decades_below=3 if running else 0)
 
     @bokeh_edit
     def redraw(self) -> None:

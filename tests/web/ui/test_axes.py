@@ -80,3 +80,13 @@ def test_a_tick_count_changes_the_ticker_in_place() -> None:
     assert type(ticker) is BasicTicker and ticker.desired_num_ticks == 5
     apply_linear(axis, 0.0, 2.0, "en", count=4)
     assert axis.ticker is ticker and ticker.desired_num_ticks == 4
+
+
+def test_ticks_can_reach_decades_below_the_data() -> None:
+    axis = LogAxis()
+    apply_log(axis, [0.05, 0.7], "de", decades_below=3)
+    assert axis.ticker.ticks == pytest.approx([1e-4, 1e-3, 0.01, 0.05, 0.1, 0.2, 0.5])
+    assert axis.major_label_overrides[1e-3] == "0,001"
+    assert log_ticks_still_label(axis.ticker.ticks, [0.7, 2e-5])
+    apply_log(axis, [0.1, 0.7], "en", decades_below=1)
+    assert axis.ticker.ticks == pytest.approx([0.01, 0.1, 0.2, 0.5])

@@ -134,5 +134,8 @@ def test_a_running_chart_keeps_its_log_ticks_while_they_label_the_curves(chart):
     axis.ticker.ticks = kept = [min(losses()), max(losses())]  # two ticks on the curves
     trainer.step(3)
     assert log_ticks(losses()) != kept and axis.ticker.ticks == kept
+    axis.ticker.ticks = [100.0, 200.0]  # no longer on the curves: new ticks, and headroom
+    trainer.step(1)
+    assert axis.ticker.ticks[3:] == log_ticks(losses()) and len(axis.ticker.ticks) > 4
     trainer.running = False
     assert axis.ticker.ticks == log_ticks(losses())
