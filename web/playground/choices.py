@@ -18,7 +18,7 @@ DEFAULT_POINTS = {"classification": 500, "regression": 1200}  # TensorFlow Playg
 LOSSES = {"classification": "binary_crossentropy", "regression": "mse"}
 FRAME_SECONDS = 1 / 26  # the output picture: at most 26 frames a second
 # A training update (then counter, chart and net drawing are redrawn and clicks handled):
-# in Pyodide a few a second, with output frames drawn in between (``OutputFrames``), since
+# in Pyodide a few a second, with output frames drawn in between (``BetweenEpochs``), since
 # every redraw of a part costs the worker a document patch; under ``panel serve`` the patches
 # leave only between updates, so every update is a frame.
 UPDATE_SECONDS = 0.5 if sys.platform == "emscripten" else FRAME_SECONDS

@@ -9,14 +9,12 @@ every neuron's values a thumbnail. A frame is drawn whenever the weights change
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import numpy as np
 from bokeh.models import ColumnDataSource, LabelSet
 
 from pycore import toy_data
-from pycore.callbacks import Callback
 from web.playground import point_raster
 from web.playground.data import GRID
 from web.playground.output_figure import OutputFigure, signed_output, target_scale, to_levels
@@ -160,20 +158,3 @@ class Pictures:
         else:
             self.thumbs.update(images)
 
-
-class OutputFrames(Callback):
-    """Redraws the output picture between the epochs of one training update, at most once per
-    ``seconds``: the update itself (counter, chart, drawing of the net) is redrawn only a few
-    times a second, which leaves most of the worker's time for training, while the picture a
-    student watches still moves smoothly."""
-
-    def __init__(self, draw: Callable[[], None], seconds: float) -> None:
-        super().__init__()
-        self.draw, self.seconds = draw, seconds
-        self._last = 0.0
-
-    def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
-        now = time.perf_counter()
-        if now - self._last >= self.seconds:
-            self._last = now
-            self.draw()

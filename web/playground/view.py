@@ -25,7 +25,7 @@ from web.playground.data_controls import DataControls
 from web.playground.layer_controls import LayerControls
 from web.playground.links import apply_link, write_link
 from web.playground.numbers import Numbers
-from web.playground.pictures import OutputFrames, Pictures
+from web.playground.pictures import Pictures
 from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import i18n, theme
 from web.ui.display import Display
@@ -34,6 +34,7 @@ from web.ui.fields import NumberField
 from web.ui.links import follow_hash, format_hash
 from web.ui.model_files import ModelFile
 from web.ui.network_figure import network_mpl
+from web.ui.pacing import BetweenEpochs
 from web.ui.training_controls import TrainingControls
 from web.ui.weight_fields import WeightEditor
 from web.ui.widgets import from_param
@@ -74,11 +75,12 @@ class PlaygroundView(pn.viewable.Viewer):
         self.vm = vm = vm or PlaygroundViewModel()
         self.editor = WeightEditor(vm.live, display, "pg")
         self.pictures = Pictures(vm, display, on_pick=self.pick, output_px=OUTPUT_PX)
-        if UPDATE_SECONDS > FRAME_SECONDS:
-            vm.trainer.callbacks.append(OutputFrames(self.pictures.draw_output, FRAME_SECONDS))
         self.training = TrainingControls(vm.trainer, display, "pg", on_reset=vm.reset_weights,
                                          chart_height=210, test=True, accuracy=True,
                                          stream_seconds=CHART_SECONDS)
+        if UPDATE_SECONDS > FRAME_SECONDS:  # Pyodide: long updates, pictures drawn within
+            vm.trainer.callbacks += [BetweenEpochs(self.pictures.draw_output, FRAME_SECONDS),
+                                     self.training.chart.streamer(CHART_SECONDS)]
         self.data_controls = DataControls(vm, display)
         self.numbers = Numbers(vm, display)
         self.layer_controls = LayerControls(vm, display)

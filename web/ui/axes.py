@@ -2,6 +2,10 @@
 
 Log axes (:func:`apply_log`):
 
+The labels are monospaced and padded to one length: the page lays a whole chart out again
+whenever an axis's widest visible label changes width, as a falling loss curve reaches a tick
+("0,5" to "0,05"); with equal widths that happens only when the ticks themselves change.
+
 Bokeh's LogTicker falls back to linear steps when the data span few decades (the lower decades
 of a loss chart stay bare), and a fixed list of 1, 2, 5 × 10^k ticks crowds the axis into an
 unreadable column when they span many (a loss falling from 1 to 1e-11). So the ticks are chosen
@@ -56,6 +60,12 @@ def tick_labels(ticks: list[float], code: str) -> dict[float, str]:
     return {t: fmt.sig(t, 2, code) for t in ticks}
 
 
+def equal_width(labels: dict[float, str]) -> dict[float, str]:
+    """``labels`` right-aligned to one length (for a monospaced font: one width)."""
+    width = max(map(len, labels.values()), default=0)
+    return {t: label.rjust(width) for t, label in labels.items()}
+
+
 def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
     """True while ``ticks`` still label ``values``: two of them inside their range, and no
     decade of the range beyond the outermost ticks. A chart that grows while a net trains
@@ -82,7 +92,8 @@ def apply_log(axis, values: Iterable[float], code: str, decades_below: int = 0) 
         axis.ticker.ticks = ticks
     else:
         axis.ticker = FixedTicker(ticks=ticks)
-    axis.major_label_overrides = tick_labels(ticks, code)
+    axis.major_label_text_font = "monospace"
+    axis.major_label_overrides = equal_width(tick_labels(ticks, code))
 
 
 NUMERAL_LANGUAGE = {"de": "de", "en": "en"}

@@ -24,6 +24,7 @@ from bokeh.plotting import figure
 from web.ui import axes, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
+from web.ui.pacing import BetweenEpochs
 from web.ui.trainer import Run, Trainer
 
 i18n.register({
@@ -116,6 +117,7 @@ class LossChart(pn.viewable.Viewer):
         super().__init__()
         self.trainer, self.display, self.test = trainer, display, test
         self.stream_seconds, self._streamed = stream_seconds, 0.0
+        self.between_epochs = False  # a running chart is streamed by `streamer` only
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self.best = ColumnDataSource({"x": [], "y": []})
@@ -235,9 +237,19 @@ class LossChart(pn.viewable.Viewer):
         self._retick()
 
     def _epoch_changed(self, _event: object) -> None:
-        if self.trainer.running and time.monotonic() - self._streamed < self.stream_seconds:
+        if self.trainer.running and (self.between_epochs or
+                                     time.monotonic() - self._streamed < self.stream_seconds):
             return
         self.extend()
+
+    def streamer(self, seconds: float) -> BetweenEpochs:
+        """A pycore callback for the trainer that streams the epochs of earlier updates between
+        the epochs of the current one, at most every ``seconds``; from now on a running chart
+        is streamed only by it (a pause still shows every epoch at once). Why: at the end of
+        an update the page repaints the other pictures, and this chart's repaint on top made
+        that frame a long task of the page (> 50 ms)."""
+        self.between_epochs = True
+        return BetweenEpochs(self.extend, seconds)
 
     @bokeh_edit
     def extend(self) -> None:

@@ -23,6 +23,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from pycore.callbacks import Callback
+
 IN_BROWSER = sys.platform == "emscripten"
 
 
@@ -69,6 +71,25 @@ async def yield_to_events() -> None:
     """Yield once, now, with the runtime's rest (for loops whose steps already take about a
     frame each, e.g. a solver's slice of iterations)."""
     await asyncio.sleep(FramePacer.sleep_seconds)
+
+
+class BetweenEpochs(Callback):
+    """A pycore callback that calls ``draw`` between the epochs of a training update, at most
+    once per ``seconds``. In Pyodide an update lasts a fraction of a second and ends with a
+    burst of redraws (counter, numbers, drawing of the net); a picture that must move more
+    smoothly (the output), or whose repaint on the page is long (the loss chart), is drawn
+    from here instead, so that the page repaints it in a frame of its own."""
+
+    def __init__(self, draw: Callable[[], object], seconds: float) -> None:
+        super().__init__()
+        self.draw, self.seconds = draw, seconds
+        self._last = 0.0
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+        now = time.perf_counter()
+        if now - self._last >= self.seconds:
+            self._last = now
+            self.draw()
 
 
 # --- background work waits for the lecture ------------------------------------------------

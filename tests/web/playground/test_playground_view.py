@@ -9,10 +9,10 @@ import pytest
 from web.playground import point_raster
 from web.playground.data import GRID, THUMBNAIL
 from web.playground.numbers import values
-from web.playground.pictures import OutputFrames
 from web.playground.view import OUTPUT_PX, PlaygroundView, notices_html
 from web.ui import i18n
 from web.ui.display import Display
+from web.ui.pacing import BetweenEpochs
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_numbers_follow_training_and_the_language(view):
 
 def test_output_frames_are_drawn_between_epochs(view):
     frames = []
-    view.vm.trainer.callbacks.append(OutputFrames(lambda: frames.append(1), seconds=0.0))
+    view.vm.trainer.callbacks.append(BetweenEpochs(lambda: frames.append(1), seconds=0.0))
     view.vm.trainer.step(4)
     assert len(frames) == 4
 

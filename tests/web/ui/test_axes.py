@@ -44,7 +44,7 @@ def test_labels_follow_the_language() -> None:
     axis = LogAxis()
     apply_log(axis, [0.01, 0.05], "en")
     assert axis.ticker.ticks == pytest.approx([0.01, 0.02, 0.05])
-    assert axis.major_label_overrides[0.02] == "0.02"
+    assert axis.major_label_overrides == {0.01: "0.01", 0.02: "0.02", 0.05: "0.05"}
 
 
 def test_linear_labels_get_the_decimals_the_range_needs() -> None:
@@ -86,7 +86,9 @@ def test_ticks_can_reach_decades_below_the_data() -> None:
     axis = LogAxis()
     apply_log(axis, [0.05, 0.7], "de", decades_below=3)
     assert axis.ticker.ticks == pytest.approx([1e-4, 1e-3, 0.01, 0.05, 0.1, 0.2, 0.5])
-    assert axis.major_label_overrides[1e-3] == "0,001"
+    labels = axis.major_label_overrides
+    assert labels[1e-4] == "0,0001" and labels[0.5] == "   0,5"  # one width, monospaced
+    assert axis.major_label_text_font == "monospace"
     assert log_ticks_still_label(axis.ticker.ticks, [0.7, 2e-5])
     apply_log(axis, [0.1, 0.7], "en", decades_below=1)
     assert axis.ticker.ticks == pytest.approx([0.01, 0.1, 0.2, 0.5])

@@ -139,3 +139,19 @@ def test_a_running_chart_keeps_its_log_ticks_while_they_label_the_curves(chart):
     assert axis.ticker.ticks[3:] == log_ticks(losses()) and len(axis.ticker.ticks) > 4
     trainer.running = False
     assert axis.ticker.ticks == log_ticks(losses())
+
+
+def test_a_chart_streamed_between_epochs_waits_for_them_while_running(chart):
+    """With a streamer, a running chart gets the epochs of earlier updates during the next
+    update (never at an update's end, when the page repaints everything else); a pause shows
+    them all."""
+    trainer = chart.trainer
+    trainer.callbacks.append(chart.streamer(0.0))
+    with param.discard_events(trainer):  # "running" without starting the training loop
+        trainer.running = True
+    trainer.step(2)
+    assert chart.source.data["epoch"] == [0]
+    trainer.step(2)
+    assert chart.source.data["epoch"] == [0, 1, 2]
+    trainer.running = False
+    assert chart.source.data["epoch"] == [0, 1, 2, 3, 4]
