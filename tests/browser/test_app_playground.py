@@ -133,3 +133,18 @@ def test_a_bad_csv_row_is_named_and_changes_nothing(panel_app_url, guarded_page,
     page.locator(".nnlab-pg-csv input[type=file]").set_input_files(str(good))
     expect(notice).to_contain_text("4 Punkte")
     expect(page.locator(".nnlab-pg-dataset select")).to_have_value(german("pg.set.own"))
+
+
+WIDEST = {"nnlab-pg-epoch": "100000",  # Trainer.max_epochs "nnlab-pg-train-loss": "0,0002661",
+          "nnlab-pg-test-loss": "0,0002661", "nnlab-pg-train-accuracy": "0,9996",
+          "nnlab-pg-test-accuracy": "0,9996"}  # the losses: fmt.sig(x, 4, "de") at its longest
+
+
+def test_the_widest_numbers_fit_their_fields(panel_app_url, guarded_page):  # noqa: F811
+    page = guarded_page
+    open_page(page, panel_app_url)
+    open_playground(page)
+    for hook, text in WIDEST.items():
+        scroll, client = page.locator(f".{hook} input").evaluate(
+            "(el, text) => { el.value = text; return [el.scrollWidth, el.clientWidth]; }", text)
+        assert scroll <= client, f"{hook}: {text!r} needs {scroll} px of {client}"

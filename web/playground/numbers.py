@@ -32,9 +32,10 @@ CSS = """
 label { color: #444; font-size: 0.95em; }
 """
 # hook -> (label key, what it shows, width in normal mode's pixels: em, see theme.em)
-FIELDS = {"epoch": ("train.epoch", "epoch", 90),
-          "train-loss": ("train.train_loss", "loss", 140),
-          "test-loss": ("train.test_loss", "val_loss", 120),
+# (the widest values: "100000" epochs, Trainer.max_epochs; losses "0,0002661", 4 digits)
+FIELDS = {"epoch": ("train.epoch", "epoch", 110),
+          "train-loss": ("train.train_loss", "loss", 150),
+          "test-loss": ("train.test_loss", "val_loss", 150),
           "train-accuracy": ("pg.train_accuracy", "accuracy", 190),
           "test-accuracy": ("pg.test_accuracy", "val_accuracy", 150)}
 ACCURACY = ("train-accuracy", "test-accuracy")
