@@ -71,8 +71,8 @@ class Optimizer:
         if len(chosen) > 1:
             raise ValueError(f"Only one of {', '.join(_CLIP_OPTIONS)} can be set; got {chosen}.")
         self._iterations = 0
-        self._slots: list[Slots] | None = None
-        self._flat_slots: Slots | None = None  # set when the slots are views of vectors
+        self._slots: list[Slots] | None = None  # per parameter, unless they are flat:
+        self._flat_slots: Slots | None = None  # slot vectors (then `_param_slots` are views)
         self._shapes: list[tuple[int, ...]] = []
 
     # ------------------------------------------------------------------ properties
@@ -101,7 +101,13 @@ class Optimizer:
         Why copies: a view that shows "the optimizer's state after this step" must not see it
         change under it at the next step, and must not be able to change it."""
         return [{name: array.copy() for name, array in slots.items()}
-                for slots in self._slots or []]
+                for slots in self._param_slots()]
+
+    def _param_slots(self) -> list[Slots]:
+        """Every parameter's slots (views of the slot vectors if those were built)."""
+        if self._flat_slots is not None:
+            return _split(self._flat_slots, self._shapes)
+        return self._slots or []
 
     # ------------------------------------------------------------------ config
     @classmethod
@@ -174,15 +180,14 @@ class Optimizer:
     def _update(self, grads: list[np.ndarray], params: Sequence[np.ndarray],
                 slots: Sequence[Slots] | None = None) -> None:
         """Clipping, weight decay and the per-parameter steps of a checked call (``slots``:
-        the parameters' slots if not ``self._slots``)."""
+        the parameters' slots if not `_param_slots`)."""
         grads = self._clip(grads)
         lr = self._learning_rate
         if self.weight_decay is not None:
             for p in params:
                 p -= p * self.weight_decay * lr
         self._begin_step()
-        assert self._slots is not None
-        for g, p, state in zip(grads, params, slots or self._slots, strict=True):
+        for g, p, state in zip(grads, params, slots or self._param_slots(), strict=True):
             self._update_step(g, p, state, lr)
         self._iterations += 1
 
@@ -204,12 +209,11 @@ class Optimizer:
     def _check_or_build_slots(self, params: Sequence[np.ndarray],
                               flat: np.ndarray | None = None) -> None:
         shapes = [p.shape for p in params]
-        if self._slots is None:
+        if self._slots is None and self._flat_slots is None:
             if flat is None:
                 self._slots = [self._build_slots(p) for p in params]
             else:
                 self._flat_slots = self._build_slots(flat)
-                self._slots = _split(self._flat_slots, params)
             self._shapes = shapes
         elif shapes != self._shapes:
             raise ValueError(
@@ -257,11 +261,12 @@ def _pairs(
 
 
 
-def _split(flat_slots: Slots, params: Sequence[np.ndarray]) -> list[Slots]:
+def _split(flat_slots: Slots, shapes: Sequence[tuple[int, ...]]) -> list[Slots]:
     """Per-parameter views of slot vectors, for parameters laid out one after the other."""
     split, start = [], 0
-    for p in params:
-        split.append({name: vector[start : start + p.size].reshape(p.shape)
+    for shape in shapes:
+        size = math.prod(shape)
+        split.append({name: vector[start : start + size].reshape(shape)
                       for name, vector in flat_slots.items()})
-        start += p.size
+        start += size
     return split

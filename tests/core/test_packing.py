@@ -185,3 +185,17 @@ def test_per_array_calls_after_flat_ones_share_the_same_state(name):
         plain.apply(grads, params)
     for got, want in zip(views, params, strict=True):
         np.testing.assert_array_equal(got, want)
+
+
+def test_a_copied_model_keeps_training_like_the_original_and_reports_its_own_state():
+    x, y = data()
+    model = small_model(dropout=0.0)
+    model.fit(x, y, epochs=1, batch_size=8, shuffle=False)
+    twin = copy.deepcopy(model)
+    for m in (model, twin):
+        m.fit(x, y, epochs=2, initial_epoch=1, batch_size=8, shuffle=False)
+    for a, b in zip(model.weights, twin.weights, strict=True):
+        np.testing.assert_array_equal(a, b)
+    for a, b in zip(model.optimizer.slots(), twin.optimizer.slots(), strict=True):
+        np.testing.assert_array_equal(a["momentum"], b["momentum"])
+    assert twin.optimizer.iterations == model.optimizer.iterations == 10
