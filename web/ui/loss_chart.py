@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import time
 
-import numpy as np
 import panel as pn
 from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet, LinearAxis, Range1d
 from bokeh.plotting import figure
@@ -24,8 +23,17 @@ from bokeh.plotting import figure
 from web.ui import axes, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
+from web.ui.loss_columns import (
+    COLUMNS,
+    LOSS_CAP,
+    best_epoch,
+    chart_columns,
+    plottable,
+    run_columns,
+    stride_for,
+)
 from web.ui.pacing import BetweenEpochs
-from web.ui.trainer import Run, Trainer
+from web.ui.trainer import Trainer
 
 i18n.register({
     "train.chart": ("Loss per epoch (log scale)", "Loss pro Epoche (log. Skala)"),
@@ -48,62 +56,7 @@ i18n.register({
 TRAIN_COLOR = "#222222"
 VAL_COLOR = "#7b3294"
 BASELINE_COLOR = "#8c510a"
-LOSS_CAP = 1e12
-POINT_BUDGET = 1500  # points per curve at most
-COLUMNS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy")
 ACCURACY_COLOR, VAL_ACCURACY_COLOR = "#1b9e77", "#66a61e"
-
-
-def plottable(value: float | None) -> float:
-    """A loss for the log-scale chart: NaN (a gap) instead of None, values ≤ 0, inf or above
-    LOSS_CAP; such values leave Bokeh's log axis without a single tick and the curve flat (the
-    status line next to the chart still prints the real number)."""
-    if value is None:
-        return math.nan
-    return value if 0 < value <= LOSS_CAP else math.nan
-
-
-def run_columns(run: Run, start: int = 0, stride: int = 1) -> dict[str, list[float]]:
-    """Chart rows of ``run``: every ``stride``-th epoch from its ``start``-th on (accuracies
-    as logged, NaN where a run has none)."""
-    picked = slice(start, None, stride)
-    rows = len(run.epochs[picked])
-
-    def column(name: str, keep=plottable) -> list[float]:
-        values = run.logs.get(name, [])[picked]
-        return [keep(v) for v in values] if values else [math.nan] * rows
-
-    return {"epoch": run.epochs[picked], "loss": column("loss"),
-            "val_loss": column("val_loss"), "accuracy": column("accuracy", float),
-            "val_accuracy": column("val_accuracy", float)}
-
-
-def chart_columns(runs: list[Run], stride: int = 1) -> dict[str, list[float]]:
-    """All runs, with a NaN row between two runs so that Bokeh breaks the line there (none
-    after the last run: its new epochs are streamed onto its end)."""
-    out: dict[str, list[float]] = {name: [] for name in COLUMNS}
-    for k, run in enumerate(runs):
-        for name, values in run_columns(run, 0, stride).items():
-            out[name] += [math.nan, *values] if k else values
-    return out
-
-
-def stride_for(epochs: int) -> int:
-    """Every how many epochs a point is drawn: 1, doubled until at most POINT_BUDGET remain
-    (a curve of 30 000 points would cost the page tens of milliseconds per repaint)."""
-    stride = 1
-    while epochs > POINT_BUDGET * stride:
-        stride *= 2
-    return stride
-
-
-def best_epoch(run: Run) -> tuple[int, float] | None:
-    """(epoch, validation loss) of the run's lowest finite validation loss, if any."""
-    values = np.asarray(run.logs.get("val_loss", []), dtype=float)
-    if not np.isfinite(values).any():
-        return None
-    k = int(np.nanargmin(np.where(np.isfinite(values), values, np.nan)))
-    return run.epochs[k], float(values[k])
 
 
 class LossChart(pn.viewable.Viewer):

@@ -13,12 +13,13 @@ import pytest
 
 import pycore
 from pycore.callbacks import Callback
-from web.ui import loss_chart
+from web.ui import loss_columns
 from web.ui.axes import log_ticks
 from web.ui.display import Display
 from web.ui.links import apply_hash
 from web.ui.live_model import LiveModel
-from web.ui.loss_chart import LossChart, stride_for
+from web.ui.loss_chart import LossChart
+from web.ui.loss_columns import stride_for
 from web.ui.network_picture import picture
 from web.ui.trainer import Dataset, Trainer
 
@@ -77,7 +78,7 @@ def test_new_epochs_are_streamed_onto_the_current_run(chart):
 
 
 def test_a_long_run_keeps_at_most_the_point_budget(chart, monkeypatch):
-    monkeypatch.setattr(loss_chart, "POINT_BUDGET", 8)
+    monkeypatch.setattr(loss_columns, "POINT_BUDGET", 8)
     chart.trainer.step(20)
     assert stride_for(21) == 4 and chart.source.data["epoch"] == [0, 4, 8, 12, 16, 20]
     chart.trainer.step(4)

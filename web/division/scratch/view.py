@@ -25,7 +25,7 @@ from web.ui import axes, fmt, i18n, theme
 from web.ui.bokeh_sync import bokeh_edit
 from web.ui.display import Display
 from web.ui.fields import NumberField
-from web.ui.loss_chart import plottable
+from web.ui.loss_columns import plottable
 
 WEIGHT_DIGITS = 8
 
