@@ -67,8 +67,9 @@ def equal_width(labels: dict[float, str]) -> dict[float, str]:
 
 
 def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
-    """True while ``ticks`` still label ``values``: two of them inside their range, and no
-    decade of the range beyond the outermost ticks. A chart that grows while a net trains
+    """True while ``ticks`` still label ``values`` as :func:`log_ticks` would: two of them
+    inside their range, no decade of the range beyond the outermost ticks, and only powers of
+    ten once the range spans more than two decades. A chart that grows while a net trains
     keeps its ticks until then, since every change of an axis makes the page lay the whole
     chart out again (tens of milliseconds of its main thread)."""
     positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
@@ -77,6 +78,9 @@ def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bo
         return not positive and not ticks
     low, high = min(positive), max(positive)
     inside = [t for t in ticks if low / 1.0001 <= t <= high * 1.0001]
+    if math.ceil(math.log10(high)) - math.floor(math.log10(low)) > 2 and any(
+            10.0 ** round(math.log10(t)) != t for t in inside):
+        return False  # 2 and 5 multiples crowd a range of many decades: powers of ten only
     return len(inside) >= 2 and low >= min(ticks) / 10 and high <= max(ticks) * 10
 
 

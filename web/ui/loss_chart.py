@@ -17,7 +17,15 @@ import math
 import time
 
 import panel as pn
-from bokeh.models import BasicTicker, ColumnDataSource, FixedTicker, LabelSet, LinearAxis, Range1d
+from bokeh.models import (
+    BasicTicker,
+    ColumnDataSource,
+    FixedTicker,
+    LabelSet,
+    LinearAxis,
+    LinearScale,
+    Range1d,
+)
 from bokeh.plotting import figure
 
 from web.ui import axes, i18n, theme
@@ -134,9 +142,13 @@ class LossChart(pn.viewable.Viewer):
     def _add_accuracy(self) -> None:
         """Training and held-out accuracy on a linear 0..1 axis on the right."""
         fig, t = self.figure, self.display.text
-        fig.extra_y_ranges = {"accuracy": Range1d(0.0, 1.0)}
+        fig.extra_y_ranges = {"accuracy": (bounds := Range1d(0.0, 1.0))}
+        # Its own linear scale: the extra range would otherwise take the plot's log scale, on
+        # which 0..1 collapses (log 0) and the accuracy curves and ticks vanish off the top.
+        fig.extra_y_scales = {"accuracy": LinearScale()}
         axis = LinearAxis(y_range_name="accuracy")
         fig.add_layout(axis, "right")
+        axes.follow_linear(self.display, axis, bounds)  # "0,5" in German
         self.display.follow(axis, "axis_label", t("train.accuracy_axis"))
         for column, color, dash in (("accuracy", ACCURACY_COLOR, "solid"),
                                     ("val_accuracy", VAL_ACCURACY_COLOR, "dashed")):

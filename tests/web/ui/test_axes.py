@@ -37,6 +37,8 @@ def test_ticks_still_label_a_range_until_a_decade_lies_beyond_them() -> None:
     assert not log_ticks_still_label(ticks, [0.7, 0.3])  # one tick inside only
     assert not log_ticks_still_label(ticks, [6.0, 0.15])
     assert log_ticks_still_label([], []) and not log_ticks_still_label([], [0.5])
+    assert not log_ticks_still_label(ticks, [0.7, 0.0009])  # 3 decades: 0.2 and 0.5 crowd
+    assert log_ticks_still_label([1e-4, 1e-3, 0.01, 0.1], [0.7, 0.0009])
 
 
 def test_labels_follow_the_language() -> None:
@@ -89,6 +91,6 @@ def test_ticks_can_reach_decades_below_the_data() -> None:
     labels = axis.major_label_overrides
     assert labels[1e-4] == "0,0001" and labels[0.5] == "   0,5"  # one width, monospaced
     assert axis.major_label_text_font == "monospace"
-    assert log_ticks_still_label(axis.ticker.ticks, [0.7, 2e-5])
+    assert log_ticks_still_label(axis.ticker.ticks, [0.7, 0.011])
     apply_log(axis, [0.1, 0.7], "en", decades_below=1)
     assert axis.ticker.ticks == pytest.approx([0.01, 0.1, 0.2, 0.5])
