@@ -66,32 +66,55 @@ def equal_width(labels: dict[float, str]) -> dict[float, str]:
     return {t: label.rjust(width) for t, label in labels.items()}
 
 
-def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
-    """True while ``ticks`` still label ``values`` as :func:`log_ticks` would: two of them
-    inside their range, no decade of the range beyond the outermost ticks, and only powers of
-    ten once the range spans more than two decades. A chart that grows while a net trains
-    keeps its ticks until then, since every change of an axis makes the page lay the whole
-    chart out again (tens of milliseconds of its main thread)."""
+#: A growing chart's ticks reach this many decades below its curves (:func:`growing_log_ticks`).
+AHEAD = 3
+
+
+def _span(values: Iterable[float]) -> tuple[float, float, int, int] | None:
+    """(low, high, first decade, last decade) of the positive finite ``values``, or None."""
     positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
-    ticks = list(ticks)
-    if not positive or not ticks:
-        return not positive and not ticks
+    if not positive:
+        return None
     low, high = min(positive), max(positive)
+    return low, high, math.floor(math.log10(low)), math.ceil(math.log10(high))
+
+
+def growing_log_ticks(values: Iterable[float]) -> list[float]:
+    """Ticks for a curve that is still falling (a training loss): from ``AHEAD`` decades under
+    it, powers of ten once it spans more than one decade, else :func:`log_ticks` with the
+    powers of ten under those. Ticks outside the range are not drawn, so the axis looks as
+    usual, but it keeps labelling the curve (:func:`log_ticks_still_label`) for ``AHEAD``
+    more decades: it changes about twice per run instead of with every new tick, and every
+    change makes the page lay the whole chart out again (tens of milliseconds)."""
+    span = _span(values)
+    if span is None:
+        return []
+    low, high, first, last = span
+    if high > 10 * low:
+        return [10.0**k for k in range(first - AHEAD, last + 1)]
+    ticks = log_ticks([low, high])
+    top = math.floor(math.log10(ticks[0]) - 1e-9)  # the first power of ten under them
+    return [10.0**k for k in range(top - AHEAD + 1, top + 1)] + ticks
+
+
+def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
+    """True while ``ticks`` (from :func:`growing_log_ticks`) still label ``values``: one of
+    them inside their range, no decade of it beyond the outermost ticks, and only powers of
+    ten once it spans more than one decade (2 and 5 multiples would crowd)."""
+    span, ticks = _span(values), list(ticks)
+    if span is None or not ticks:
+        return span is None and not ticks
+    low, high, _first, _last = span
     inside = [t for t in ticks if low / 1.0001 <= t <= high * 1.0001]
-    if math.ceil(math.log10(high)) - math.floor(math.log10(low)) > 2 and any(
-            10.0 ** round(math.log10(t)) != t for t in inside):
-        return False  # 2 and 5 multiples crowd a range of many decades: powers of ten only
-    return len(inside) >= 2 and low >= min(ticks) / 10 and high <= max(ticks) * 10
+    if high > 10 * low and any(10.0 ** round(math.log10(t)) != t for t in inside):
+        return False
+    return len(inside) >= 1 and low >= min(ticks) / 10 and high <= max(ticks) * 10
 
 
-def apply_log(axis, values: Iterable[float], code: str, decades_below: int = 0) -> None:
-    """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``), plus the
-    powers of ten in the ``decades_below`` decades under them: ticks a falling curve will
-    reach, drawn only once it does (outside the range they are not drawn at all)."""
-    ticks = log_ticks(values)
-    if ticks and decades_below:
-        top = math.floor(math.log10(ticks[0]) - 1e-9)  # the first power of ten under them
-        ticks = [10.0**k for k in range(top - decades_below + 1, top + 1)] + ticks
+def apply_log(axis, values: Iterable[float], code: str, growing: bool = False) -> None:
+    """Set ``axis``'s ticks and labels for ``values`` (call inside ``bokeh_edit``); for a
+    chart that grows while a net trains, :func:`growing_log_ticks`."""
+    ticks = growing_log_ticks(values) if growing else log_ticks(values)
     if isinstance(axis.ticker, FixedTicker):
         axis.ticker.ticks = ticks
     else:

@@ -175,10 +175,9 @@ class LossChart(pn.viewable.Viewer):
     @bokeh_edit
     def _retick(self, growing: bool = False) -> None:
         """Log-axis ticks for the losses shown (and the baseline), in the reader's language.
-        ``growing`` (epochs streamed into a running chart): the ticks stay while they still
-        label the curves (:func:`web.ui.axes.log_ticks_still_label`), and new ones include
-        the next decades below (the falling loss reaches them without another change of the
-        axis, which costs the page a layout of the whole chart); a pause reticks."""
+        ``growing`` (epochs streamed into a running chart): ticks for a falling curve, kept
+        while they still label it (:func:`web.ui.axes.growing_log_ticks`: each change of
+        the axis costs the page a layout of the whole chart); a pause reticks."""
         values = [*self.source.data["loss"], *self.source.data["val_loss"]]
         if self.baseline is not None:
             values += list(self.baseline.data["y"])
@@ -187,7 +186,7 @@ class LossChart(pn.viewable.Viewer):
         running = growing and self.trainer.running
         if running and axes.log_ticks_still_label(ticks, values):
             return
-        axes.apply_log(axis, values, self.display.code, decades_below=3 if running else 0)
+        axes.apply_log(axis, values, self.display.code, growing=running)
 
     @bokeh_edit
     def redraw(self) -> None:

@@ -11,6 +11,7 @@ from web.ui.axes import (
     apply_linear,
     apply_log,
     decimals,
+    growing_log_ticks,
     log_ticks,
     log_ticks_still_label,
     tick_labels,
@@ -29,16 +30,18 @@ def test_few_decades_get_1_2_5_and_a_narrow_range_its_own_ticks() -> None:
     assert log_ticks([]) == [] and log_ticks([math.inf]) == []
 
 
-def test_ticks_still_label_a_range_until_a_decade_lies_beyond_them() -> None:
+def test_ticks_still_label_a_falling_curve_until_a_decade_lies_beyond_them() -> None:
     ticks = [0.1, 0.2, 0.5]
     assert log_ticks_still_label(ticks, [0.7, 0.15])
-    assert log_ticks_still_label(ticks, [0.7, 0.011])  # 0.011 is within a decade of 0.1
-    assert not log_ticks_still_label(ticks, [0.7, 0.009])  # the decade below is bare
-    assert not log_ticks_still_label(ticks, [0.7, 0.3])  # one tick inside only
-    assert not log_ticks_still_label(ticks, [6.0, 0.15])
+    assert log_ticks_still_label(ticks, [0.7, 0.3])  # one labelled tick is enough
+    assert not log_ticks_still_label(ticks, [0.3, 0.4])  # none inside
+    assert not log_ticks_still_label(ticks, [6.0, 0.15])  # a decade above is bare
+    assert not log_ticks_still_label(ticks, [0.7, 0.011])  # two decades: 0.2 and 0.5 crowd
+    decades = [1e-4, 1e-3, 0.01, 0.1, 1.0]
+    assert log_ticks_still_label(decades, [0.7, 0.011])
+    assert log_ticks_still_label(decades, [0.7, 2e-5])
+    assert not log_ticks_still_label(decades, [0.7, 5e-6])  # the decade below is bare
     assert log_ticks_still_label([], []) and not log_ticks_still_label([], [0.5])
-    assert not log_ticks_still_label(ticks, [0.7, 0.0009])  # 3 decades: 0.2 and 0.5 crowd
-    assert log_ticks_still_label([1e-4, 1e-3, 0.01, 0.1], [0.7, 0.0009])
 
 
 def test_labels_follow_the_language() -> None:
@@ -84,13 +87,13 @@ def test_a_tick_count_changes_the_ticker_in_place() -> None:
     assert axis.ticker is ticker and ticker.desired_num_ticks == 4
 
 
-def test_ticks_can_reach_decades_below_the_data() -> None:
+def test_a_growing_chart_gets_ticks_decades_below_its_curve() -> None:
     axis = LogAxis()
-    apply_log(axis, [0.05, 0.7], "de", decades_below=3)
-    assert axis.ticker.ticks == pytest.approx([1e-4, 1e-3, 0.01, 0.05, 0.1, 0.2, 0.5])
+    apply_log(axis, [0.08, 0.7], "de", growing=True)  # within a decade: 1, 2, 5 and ahead
+    assert axis.ticker.ticks == pytest.approx([1e-4, 1e-3, 0.01, 0.1, 0.2, 0.5])
     labels = axis.major_label_overrides
     assert labels[1e-4] == "0,0001" and labels[0.5] == "   0,5"  # one width, monospaced
     assert axis.major_label_text_font == "monospace"
-    assert log_ticks_still_label(axis.ticker.ticks, [0.7, 0.011])
-    apply_log(axis, [0.1, 0.7], "en", decades_below=1)
-    assert axis.ticker.ticks == pytest.approx([0.01, 0.1, 0.2, 0.5])
+    assert growing_log_ticks([0.7, 0.02]) == pytest.approx([1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0])
+    assert growing_log_ticks([]) == []
+    assert log_ticks_still_label(growing_log_ticks([0.7, 0.02]), [0.7, 2e-5])
