@@ -65,6 +65,7 @@ TRAIN_COLOR = "#222222"
 VAL_COLOR = "#7b3294"
 BASELINE_COLOR = "#8c510a"
 ACCURACY_COLOR, VAL_ACCURACY_COLOR = "#1b9e77", "#66a61e"
+ACCURACY_TICKS = [0.0, 0.5, 1.0]
 
 
 class LossChart(pn.viewable.Viewer):
@@ -142,13 +143,16 @@ class LossChart(pn.viewable.Viewer):
     def _add_accuracy(self) -> None:
         """Training and held-out accuracy on a linear 0..1 axis on the right."""
         fig, t = self.figure, self.display.text
-        fig.extra_y_ranges = {"accuracy": (bounds := Range1d(0.0, 1.0))}
+        fig.extra_y_ranges = {"accuracy": Range1d(0.0, 1.0)}
         # Its own linear scale: the extra range would otherwise take the plot's log scale, on
         # which 0..1 collapses (log 0) and the accuracy curves and ticks vanish off the top.
         fig.extra_y_scales = {"accuracy": LinearScale()}
-        axis = LinearAxis(y_range_name="accuracy")
+        # Three fixed ticks with fixed labels: a formatter would format every label anew at
+        # every repaint of the chart, which while training is a few times a second.
+        axis = LinearAxis(y_range_name="accuracy", ticker=FixedTicker(ticks=ACCURACY_TICKS))
         fig.add_layout(axis, "right")
-        axes.follow_linear(self.display, axis, bounds)  # "0,5" in German
+        self.display.follow(axis, "major_label_overrides", pn.bind(
+            axes.tick_labels, ACCURACY_TICKS, code=self.display.param.code))
         self.display.follow(axis, "axis_label", t("train.accuracy_axis"))
         for column, color, dash in (("accuracy", ACCURACY_COLOR, "solid"),
                                     ("val_accuracy", VAL_ACCURACY_COLOR, "dashed")):

@@ -91,9 +91,9 @@ def test_the_chart_names_held_out_data_test_and_has_an_accuracy_axis(chart):
     assert "test accuracy" in labels
     assert chart.figure.right[0].axis_label == "accuracy"
     assert type(chart.figure.extra_y_scales["accuracy"]).__name__ == "LinearScale"  # not log
-    assert chart.figure.right[0].formatter.language == "en"
+    assert chart.figure.right[0].major_label_overrides == {0.0: "0", 0.5: "0.5", 1.0: "1"}
     chart.display.code = "de"
-    assert chart.figure.right[0].formatter.language == "de"
+    assert chart.figure.right[0].major_label_overrides[0.5] == "0,5"
 
 
 def test_streaming_waits_while_running_but_not_after(chart):
