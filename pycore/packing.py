@@ -15,6 +15,7 @@ made elsewhere.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,13 +53,19 @@ class PackedWeights:
         return self.grads
 
 
-def _views(buffer: np.ndarray, arrays: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Consecutive views of ``buffer`` with the shapes of ``arrays``."""
+def consecutive_views(buffer: np.ndarray, shapes: Sequence[tuple[int, ...]]
+                      ) -> list[np.ndarray]:
+    """Views of ``buffer`` with these shapes, one after the other from its start."""
     views, start = [], 0
-    for array in arrays:
-        views.append(buffer[start : start + array.size].reshape(array.shape))
-        start += array.size
+    for shape in shapes:
+        size = math.prod(shape)
+        views.append(buffer[start : start + size].reshape(shape))
+        start += size
     return views
+
+
+def _views(buffer: np.ndarray, arrays: Sequence[np.ndarray]) -> list[np.ndarray]:
+    return consecutive_views(buffer, [a.shape for a in arrays])
 
 
 def pack(layers: Sequence[Layer]) -> PackedWeights:

@@ -40,6 +40,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from pycore.optimizers.validation import check_number, check_optional_positive
+from pycore.packing import consecutive_views
 
 Slots = dict[str, np.ndarray]
 
@@ -263,10 +264,5 @@ def _pairs(
 
 def _split(flat_slots: Slots, shapes: Sequence[tuple[int, ...]]) -> list[Slots]:
     """Per-parameter views of slot vectors, for parameters laid out one after the other."""
-    split, start = [], 0
-    for shape in shapes:
-        size = math.prod(shape)
-        split.append({name: vector[start : start + size].reshape(shape)
-                      for name, vector in flat_slots.items()})
-        start += size
-    return split
+    views = {name: consecutive_views(vector, shapes) for name, vector in flat_slots.items()}
+    return [{name: views[name][k] for name in views} for k in range(len(shapes))]

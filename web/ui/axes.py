@@ -37,13 +37,21 @@ if TYPE_CHECKING:
 MAX_TICKS = 7
 
 
-def log_ticks(values: Iterable[float]) -> list[float]:
-    """Ticks for the positive finite ``values`` (none if there are none)."""
+def _span(values: Iterable[float]) -> tuple[float, float, int, int] | None:
+    """(low, high, first decade, last decade) of the positive finite ``values``, or None."""
     positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
     if not positive:
-        return []
+        return None
     low, high = min(positive), max(positive)
-    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    return low, high, math.floor(math.log10(low)), math.ceil(math.log10(high))
+
+
+def log_ticks(values: Iterable[float]) -> list[float]:
+    """Ticks for the positive finite ``values`` (none if there are none)."""
+    span = _span(values)
+    if span is None:
+        return []
+    low, high, first, last = span
     if last - first <= 2:
         for multiples in ((1, 2, 5), range(1, 10)):
             ticks = [m * 10.0**k for k in range(first, last + 1) for m in multiples]
@@ -68,15 +76,6 @@ def equal_width(labels: dict[float, str]) -> dict[float, str]:
 
 #: A growing chart's ticks reach this many decades below its curves (:func:`growing_log_ticks`).
 AHEAD = 3
-
-
-def _span(values: Iterable[float]) -> tuple[float, float, int, int] | None:
-    """(low, high, first decade, last decade) of the positive finite ``values``, or None."""
-    positive = [v for v in values if v is not None and math.isfinite(v) and v > 0]
-    if not positive:
-        return None
-    low, high = min(positive), max(positive)
-    return low, high, math.floor(math.log10(low)), math.ceil(math.log10(high))
 
 
 def growing_log_ticks(values: Iterable[float]) -> list[float]:
