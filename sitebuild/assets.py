@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from sitebuild import BOKEH_VERSION, PANEL_VERSION
+from sitebuild.patches import patch_member
 
 _BOKEH_CDN = re.compile(
     rf"^https://cdn\.bokeh\.org/bokeh/release/bokeh-(?P<part>[a-z]+-)?{BOKEH_VERSION}\.min\.js$"
@@ -90,7 +91,7 @@ def vendor_scripts(urls: list[str], wheels: dict[str, Path], out: Path) -> list[
             dest = out / target
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
-                dest.write_bytes(archives[wheel].read(member))
+                dest.write_bytes(patch_member(member, archives[wheel].read(member)))
             except KeyError as exc:
                 raise SystemExit(f"build: {member} is not in {wheels[wheel].name}") from exc
             paths.append(target)

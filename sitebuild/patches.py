@@ -1,4 +1,4 @@
-"""Source edits to the pinned wheels that cut Python start-up in the browser.
+"""Source edits to the pinned wheels that cut start-up and drawing time in the browser.
 
 Importing Panel is most of NN Lab's time-to-interactive (~4 s of ~11 s in Pyodide). Three of its
 imports serve nothing in the browser and were measured there (`PYTHONPROFILEIMPORTTIME=1` in the
@@ -18,6 +18,22 @@ One edit cuts the cost of every change the worker sends to the page:
   NN Lab: 1-2 ms per patch in Pyodide, about a tenth of the worker's time while the playground
   trains). `_SYNCED_SERIALIZER` answers "is this model known to the page?" per model instead,
   with the same rule (in the document and not new); the patches are the same JSON.
+And one edit sends a burst of changes as one patch:
+- `panel.io.pyodide` sends every change event as a message of its own, also the events that a
+  document hold collected (`web.ui.bokeh_sync.held`). The page applies each message as a task
+  of its own and may repaint a plot between two of them: a loss chart whose new epochs, range
+  and ticks arrived one after another painted itself twice or three times. `_SEND_HELD_AS_ONE`
+  sends the events of an unhold as one patch, as Bokeh's server does; other events go singly,
+  as before.
+And one edit to BokehJS (`bokeh.min.js`, vendored from the same wheel) halves the cost of a
+plot's repaint on the page:
+- Bokeh 3.9 reads every line, fill and text property of every glyph, axis and label it draws
+  from the computed style of its element first (`getComputedStyle(el).getPropertyValue(
+  "--bk-line-color")`, ...), so that a page could restyle plots with CSS variables. That is a
+  third of the time of a repaint, and each read after a change of the page forces the
+  browser to compute styles anew. No stylesheet of the site, Bokeh's, Panel's or NN Lab's,
+  sets such a variable (a test checks), so every read returns "" and the plot's own property
+  is used; `_CSS_VALUE` returns "" at once.
 Each edit names its exact old text: a new Panel release that changes it stops the build here
 instead of shipping an unpatched or wrongly patched file.
 """
@@ -66,6 +82,56 @@ class _SyncedSerializer(Serializer):
 
 '''
 
+_WORKER_SYNC = """
+    def pysync(event):
+        if setter is not None and getattr(event, 'setter', None) == setter:
+            return
+        json_patch, buffer_map = _process_document_events(doc, [event])
+"""
+_WORKER_SEND = """
+    def send(events):
+        events = [e for e in events if setter is None or getattr(e, 'setter', None) != setter]
+        if not events:
+            return
+        json_patch, buffer_map = _process_document_events(doc, events)
+"""
+_WORKER_LINK = "    doc.on_change(pysync)\n    doc.unhold()\n"
+_SEND_HELD_AS_ONE = '''
+
+def _send_held_as_one(doc, send):
+    """The on_change callback for ``doc`` that calls ``send`` with a list of events: all the
+    events of one unhold of the document together, any other event alone."""
+    held = None
+
+    def on_change(event):
+        if held is None:
+            send([event])
+        else:
+            held.append(event)
+
+    release = doc.callbacks.unhold
+
+    def unhold():
+        nonlocal held
+        if held is not None:
+            release()
+            return
+        held = []
+        try:
+            release()
+        finally:
+            events, held = held, None
+            if events:
+                send(events)
+
+    doc.callbacks.unhold = unhold
+    return on_change
+
+'''
+
+_CSS_VALUE = ("_get_css_value(t){return getComputedStyle(this.obj.el)"
+              ".getPropertyValue(`${this.css_prefix}${t}`)}")
+
 # member path -> [(old, new), ...]; each old text must occur exactly once.
 EDITS: dict[str, list[tuple[str, str]]] = {
     "panel/io/cache.py": [
@@ -81,6 +147,12 @@ EDITS: dict[str, list[tuple[str, str]]] = {
     "panel/io/pyodide.py": [
         (_SERIALIZER_LINE, "    serializer = _SyncedSerializer(doc.models)\n"),
         ("\ndef _process_document_events(", _SYNCED_SERIALIZER + "\ndef _process_document_events("),
+        (_WORKER_SYNC, _WORKER_SEND),
+        (_WORKER_LINK, "    doc.on_change(_send_held_as_one(doc, send))\n    doc.unhold()\n"),
+        ("\ndef _link_docs_worker(", _SEND_HELD_AS_ONE + "\ndef _link_docs_worker("),
+    ],
+    "bokeh/server/static/js/bokeh.min.js": [
+        (_CSS_VALUE, '_get_css_value(t){return""}'),
     ],
     "panel/pane/markup.py": [
         (_MARKDOWN_IMPORT, _MARKDOWN_IMPORT.replace("        import markdown\n", "")),

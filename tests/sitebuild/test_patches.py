@@ -14,7 +14,8 @@ import pytest
 from sitebuild import PANEL_VERSION
 from sitebuild.patches import EDITS, patch_member
 
-PANEL_ROOT = Path(panel.__file__).parent.parent
+PANEL_ROOT = Path(panel.__file__).parent.parent  # site-packages: Bokeh's files are there too
+EDITS_BOKEH = "bokeh/server/static/js/bokeh.min.js"
 
 
 def patched_source(member: str) -> str:
@@ -28,8 +29,24 @@ def test_the_installed_panel_is_the_pinned_release() -> None:
 @pytest.mark.parametrize("member", sorted(EDITS))
 def test_every_edit_applies_and_leaves_valid_python(member: str) -> None:
     source = patched_source(member)
-    compile(source, member, "exec")
+    if member.endswith(".py"):
+        compile(source, member, "exec")
     assert source != (PANEL_ROOT / member).read_text()
+
+
+def test_no_stylesheet_sets_the_css_variables_whose_reads_bokehjs_skips() -> None:
+    """BokehJS's reads of ``--bk-line-color`` & co. are cut (``_CSS_VALUE``): that changes
+    nothing only while no stylesheet of the site sets such a variable. The one mention in
+    Bokeh's and Panel's browser files is the prefix those reads use."""
+    static = [*(PANEL_ROOT / "bokeh/server/static").rglob("*"),
+              *(PANEL_ROOT / "panel/dist").rglob("*")]
+    ours = [*(Path(__file__).parents[2] / "web").rglob("*.py"),
+            *(Path(__file__).parents[2] / "sitebuild").rglob("*.css")]
+    mentions = {path.name: path.read_bytes().count(b"--bk-") for path in [*static, *ours]
+                if path.is_file() and path.suffix in (".js", ".css", ".py", ".html")}
+    assert {name: n for name, n in mentions.items() if n} == {"bokeh.min.js": 1, "bokeh.js": 1}
+    assert b"css_prefix=`--bk-${" in (PANEL_ROOT / EDITS_BOKEH).read_bytes()
+    assert "getComputedStyle" not in patched_source(EDITS_BOKEH).split("_get_css_value(t)")[1][:40]
 
 
 def test_the_cache_no_longer_imports_unittest_but_still_hashes_mocks() -> None:
@@ -71,7 +88,8 @@ def test_patched_panel_imports_without_the_unused_modules_and_loads_them_on_use(
     shutil.copytree(PANEL_ROOT / "panel", target,
                     ignore=shutil.ignore_patterns("dist", "tests", "__pycache__"))
     for member in EDITS:
-        (tmp_path / member).write_text(patched_source(member))
+        if member.startswith("panel/"):
+            (tmp_path / member).write_text(patched_source(member))
     check = (
         "import sys, panel\n"
         "assert panel.__file__.startswith(sys.argv[1]), panel.__file__\n"
@@ -133,3 +151,33 @@ def test_the_worker_serializer_writes_the_patches_of_bokehs_own() -> None:
     assert encoded(ours) == encoded(theirs)
     new = next(iter(doc.models._new_models))
     assert ours.has_ref(new) and ours.has_ref(plot) and not ours.has_ref(Model.__new__(Model))
+
+
+def test_the_events_of_one_unhold_reach_the_page_as_one_patch() -> None:
+    """What a document hold collected goes as one list (one patch, one message), in order;
+    events outside a hold go one by one, as before."""
+    from bokeh.document import Document
+    from bokeh.models import ColumnDataSource, Range1d
+
+    from sitebuild.patches import _SEND_HELD_AS_ONE
+
+    namespace: dict = {}
+    exec(compile(_SEND_HELD_AS_ONE, "_SEND_HELD_AS_ONE", "exec"), namespace)
+    doc, source, bounds = Document(), ColumnDataSource({"x": [0.0]}), Range1d(0, 1)
+    doc.add_root(source)
+    doc.add_root(bounds)
+    sent: list[list[str]] = []
+    doc.on_change(namespace["_send_held_as_one"](
+        doc, lambda events: sent.append([getattr(e, "attr", type(e).__name__) for e in events])))
+    bounds.start = -1
+    assert sent == [["start"]]
+    doc.hold("combine")
+    source.stream({"x": [1.0]})
+    bounds.end = 2
+    bounds.start = -2
+    assert sent == [["start"]]  # nothing while held
+    doc.unhold()
+    assert sent == [["start"], ["data", "end", "start"]]
+    doc.unhold()  # not held: nothing more
+    bounds.end = 3
+    assert sent[-1] == ["end"] and len(sent) == 3
