@@ -2,9 +2,9 @@
 
 Log axes (:func:`apply_log`):
 
-The labels are monospaced and padded to one length: the page lays a whole chart out again
-whenever an axis's widest visible label changes width, as a falling loss curve reaches a tick
-("0,5" to "0,05"); with equal widths that happens only when the ticks themselves change.
+The labels are monospaced and padded to one length, that of the longest label of a power of
+ten: the page lays a whole chart out again (and paints it twice) whenever an axis's widest
+label changes width, as a falling loss curve reaches a tick ("0,5" to "0,05").
 
 Bokeh's LogTicker falls back to linear steps when the data span few decades (the lower decades
 of a loss chart stay bare), and a fixed list of 1, 2, 5 × 10^k ticks crowds the axis into an
@@ -68,9 +68,15 @@ def tick_labels(ticks: list[float], code: str) -> dict[float, str]:
     return {t: fmt.sig(t, 2, code) for t in ticks}
 
 
-def equal_width(labels: dict[float, str]) -> dict[float, str]:
-    """``labels`` right-aligned to one length (for a monospaced font: one width)."""
-    width = max(map(len, labels.values()), default=0)
+#: The length of "0,0001" and "100000", the longest labels of powers of ten (and of their
+#: 2 and 5 multiples) between 1e-13 and 1e13 (:func:`web.ui.fmt.sig`).
+LOG_LABEL_LENGTH = 6
+
+
+def equal_width(labels: dict[float, str], length: int = LOG_LABEL_LENGTH) -> dict[float, str]:
+    """``labels`` right-aligned to one length, at least ``length`` (for a monospaced font: one
+    width, so that new ticks do not change the axis's width)."""
+    width = max(length, *map(len, labels.values()))
     return {t: label.rjust(width) for t, label in labels.items()}
 
 
@@ -108,6 +114,39 @@ def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bo
     if high > 10 * low and any(10.0 ** round(math.log10(t)) != t for t in inside):
         return False
     return len(inside) >= 1 and low >= min(ticks) / 10 and high <= max(ticks) * 10
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest 1, 2 or 5 × 10^k at or above ``value`` (> 0)."""
+    k = math.floor(math.log10(value))
+    return next(m * 10.0**k for m in (1, 2, 5, 10) if m * 10.0**k >= value * (1 - 1e-9))
+
+
+#: Room around a curve on a log axis, as factors: at the top for the epoch-0 dot, at the
+#: bottom for the star of the best epoch.
+LOG_MARGIN_TOP, LOG_MARGIN_BOTTOM = 1.15, 1.05
+EMPTY_LOG_BOUNDS = (0.1, 1.0)
+
+
+def log_bounds(values: Iterable[float]) -> tuple[float, float]:
+    """The range of a log axis for the positive finite ``values`` with a margin: from a power
+    of ten or its half, 10^(k/2), up to 1, 2 or 5 × 10^k. A falling loss curve then changes
+    the range twice per decade and not with every new point (each change repaints the whole
+    chart, not only its curves); the curve never leaves more than half a decade empty."""
+    span = _span(values)
+    if span is None:
+        return EMPTY_LOG_BOUNDS
+    low, high = span[:2]
+    halves = math.floor(2 * math.log10(low / LOG_MARGIN_BOTTOM) + 1e-9)
+    return 10.0 ** (halves / 2), nice_ceiling(high * LOG_MARGIN_TOP)
+
+
+def epoch_bounds(last_epoch: float) -> tuple[float, float]:
+    """The range of an epoch axis up to ``last_epoch``: it ends at the next 1, 2 or 5 × 10^k
+    (the same reason as :func:`log_bounds`) and starts a little before 0, room for the
+    epoch-0 dot."""
+    end = nice_ceiling(max(last_epoch, 1.0))
+    return -end / 50, end
 
 
 def apply_log(axis, values: Iterable[float], code: str, growing: bool = False) -> None:

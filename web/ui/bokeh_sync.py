@@ -50,3 +50,15 @@ def held(model: Any) -> Iterator[None]:
         yield
     finally:
         doc.unhold()
+
+
+def held_edit(method: Callable[..., R]) -> Callable[..., R]:
+    """A :func:`bokeh_edit` method of an object with a ``figure`` whose changes reach the page
+    at once, :func:`held`: the page paints the figure once for all of them."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> R:
+        with pn.io.unlocked(), held(self.figure):
+            return method(self, *args, **kwargs)
+
+    return wrapper

@@ -46,6 +46,11 @@ CSS = """
 .nnlab-train-message { display: block; font-size: 1em; padding: 6px 10px; }
 .nnlab-file-message { font-size: 0.9em; }
 .nnlab-field-message { display: block; font-size: 0.85em; line-height: 1.25; color: #8a1c12; }
+.nnlab-chart-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0 18px;
+                    font-size: 0.89em; line-height: 1.6; color: #333; }
+.nnlab-chart-key { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
+.nnlab-chart-line { display: inline-block; width: 1.8em; }
+.nnlab-chart-star { font-size: 1.2em; line-height: 1; }
 """
 
 STYLESHEETS = [CSS]
@@ -98,7 +103,8 @@ PLOT_TITLE_PX = 17
 def style_axes(fig: Any, display: Display) -> None:
     """Title, axis labels and tick labels of a Bokeh figure in the lab's sizes (projector mode
     included)."""
-    display.follow(fig.title, "text_font_size", display.px(PLOT_TITLE_PX))
+    if fig.title is not None:
+        display.follow(fig.title, "text_font_size", display.px(PLOT_TITLE_PX))
     for axis in (*fig.xaxis, *fig.yaxis):
         display.follow(axis, "axis_label_text_font_size", display.px(PLOT_TEXT_PX))
         display.follow(axis, "major_label_text_font_size", display.px(PLOT_TEXT_PX))

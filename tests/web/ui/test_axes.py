@@ -11,9 +11,12 @@ from web.ui.axes import (
     apply_linear,
     apply_log,
     decimals,
+    epoch_bounds,
     growing_log_ticks,
+    log_bounds,
     log_ticks,
     log_ticks_still_label,
+    nice_ceiling,
     tick_labels,
 )
 
@@ -49,7 +52,8 @@ def test_labels_follow_the_language() -> None:
     axis = LogAxis()
     apply_log(axis, [0.01, 0.05], "en")
     assert axis.ticker.ticks == pytest.approx([0.01, 0.02, 0.05])
-    assert axis.major_label_overrides == {0.01: "0.01", 0.02: "0.02", 0.05: "0.05"}
+    # padded to the length of "0.0001": new ticks never change the axis's width
+    assert axis.major_label_overrides == {0.01: "  0.01", 0.02: "  0.02", 0.05: "  0.05"}
 
 
 def test_linear_labels_get_the_decimals_the_range_needs() -> None:
@@ -97,3 +101,20 @@ def test_a_growing_chart_gets_ticks_decades_below_its_curve() -> None:
     assert growing_log_ticks([0.7, 0.02]) == pytest.approx([1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0])
     assert growing_log_ticks([]) == []
     assert log_ticks_still_label(growing_log_ticks([0.7, 0.02]), [0.7, 2e-5])
+
+
+def test_a_growing_chart_gets_ranges_that_change_in_steps() -> None:
+    assert [nice_ceiling(v) for v in (0.7, 1.0, 1.01, 3.0, 430.0, 5e-7)] == pytest.approx(
+        [1.0, 1.0, 2.0, 5.0, 500.0, 5e-7])
+    # a loss falling from 0.69: the top stays, the bottom moves half a decade at a time
+    half = 10**-0.5
+    assert log_bounds([0.69, 0.4]) == pytest.approx((half, 1.0))
+    assert log_bounds([0.69, 0.3]) == pytest.approx((0.1, 1.0))
+    assert log_bounds([0.69, 0.106]) == pytest.approx((0.1, 1.0))
+    assert log_bounds([0.69, 0.104]) == pytest.approx((half / 10, 1.0))  # margin below
+    assert log_bounds([0.9, 0.02, math.nan, None, 0.0]) == pytest.approx((0.01, 2.0))
+    assert log_bounds([]) == log_bounds([math.inf]) == pytest.approx((0.1, 1.0))
+    assert epoch_bounds(0) == pytest.approx((-0.02, 1.0))
+    assert epoch_bounds(864) == pytest.approx((-20.0, 1000.0))
+    assert epoch_bounds(1000) == epoch_bounds(999)
+    assert epoch_bounds(1001) == pytest.approx((-40.0, 2000.0))

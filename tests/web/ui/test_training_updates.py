@@ -86,14 +86,17 @@ def test_a_long_run_keeps_at_most_the_point_budget(chart, monkeypatch):
 
 
 def test_the_chart_names_held_out_data_test_and_has_an_accuracy_axis(chart):
-    labels = [item.label["value"] for item in chart.figure.legend[0].items]
-    assert labels[:3] == ["training", "test", "best test"]
-    assert "test accuracy" in labels
+    legend = chart.header.object  # title and legend, HTML above the canvas
+    texts = ("Loss per epoch", ">training<", ">test<", ">best test<", ">test accuracy<")
+    assert [legend.index(text) for text in texts] == sorted(legend.index(t) for t in texts)
+    assert not chart.figure.legend and chart.figure.title is None
     assert chart.figure.right[0].axis_label == "accuracy"
     assert type(chart.figure.extra_y_scales["accuracy"]).__name__ == "LinearScale"  # not log
     assert chart.figure.right[0].major_label_overrides == {0.0: "0", 0.5: "0.5", 1.0: "1"}
     chart.display.code = "de"
     assert chart.figure.right[0].major_label_overrides[0.5] == "0,5"
+    assert ">Test-Genauigkeit<" in chart.header.object
+    assert "border-top: 2px dashed #66a61e" in chart.header.object
 
 
 def test_streaming_waits_while_running_but_not_after(chart):
@@ -160,3 +163,36 @@ def test_a_chart_streamed_between_epochs_waits_for_them_while_running(chart):
     assert chart.source.data["epoch"] == [0, 1, 2]
     trainer.running = False
     assert chart.source.data["epoch"] == [0, 1, 2, 3, 4]
+
+
+def test_new_epochs_repaint_only_the_curves_inside_ranges_that_change_in_steps(chart):
+    """The curves lie on the plot's overlay level: a stream repaints only them, unless the
+    data leave the ranges, which grow in steps (1, 2, 5 × 10^k epochs; half a decade of
+    loss)."""
+    fig, trainer = chart.figure, chart.trainer
+    streamed = {r.level for r in fig.renderers if r.data_source in (chart.source, chart.best)}
+    assert streamed == {"overlay"} and fig.tools == []  # no pan or zoom to move them out
+    assert {r.level for r in fig.renderers if r.data_source is chart.starts} == {"glyph"}
+    trainer.step(3)
+    ends = (fig.x_range.start, fig.x_range.end, fig.y_range.start, fig.y_range.end)
+    assert ends[:2] == pytest.approx((-0.1, 5.0))
+    losses = [*chart.source.data["loss"], *chart.source.data["val_loss"]]
+    assert ends[2] < min(losses) < max(losses) < ends[3]
+    assert 2 * math.log10(ends[2]) == pytest.approx(round(2 * math.log10(ends[2])))
+    trainer.step(1)
+    assert (fig.x_range.start, fig.x_range.end) == ends[:2]
+    trainer.step(2)
+    assert fig.x_range.end == 10.0
+
+
+def test_a_new_run_gets_the_ticks_training_keeps(chart):
+    """A tick change repaints the whole chart: the ticks of a fresh run are those of a
+    falling curve, so the first updates of training keep them."""
+    trainer = chart.trainer
+    trainer.reset()
+    ticks = list(chart.figure.yaxis[0].ticker.ticks)
+    assert len(ticks) > len(log_ticks(chart.source.data["loss"]))  # decades below the curve
+    with param.discard_events(trainer):  # "running" without starting the training loop
+        trainer.running = True
+    trainer.step(2)
+    assert chart.figure.yaxis[0].ticker.ticks == ticks
