@@ -156,6 +156,8 @@ def report(label: str, results: list[Result]) -> None:
           f"long tasks {median(results, 'long_tasks'):4.0f} "
           f"(longest {median(results, 'longest_task_ms'):5.0f} ms)")
     print("    runs (epochs/s): " + ", ".join(f"{r.epochs_per_s:.1f}" for r in results))
+    print("    runs (long tasks, longest ms): "
+          + ", ".join(f"{r.long_tasks} ({r.longest_task_ms:.0f})" for r in results))
     alone = [r for r in results if r.alone_epochs_per_s]
     if alone:
         print("    runs (training alone, same worker, no page): "
