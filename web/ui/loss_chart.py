@@ -51,7 +51,7 @@ class LossChart(pn.viewable.Viewer):
         """``stream_seconds``: while the trainer runs, new epochs are sent at most this often
         (each update of a chart costs the page a repaint; the rest follows on pause)."""
         super().__init__()
-        self.trainer, self.display, self.test = trainer, display, test
+        self.trainer, self.display = trainer, display
         self.stream_seconds, self._streamed = stream_seconds, 0.0
         self.between_epochs = False  # a running chart is streamed by `streamer` only
         self.source = ColumnDataSource({name: [] for name in COLUMNS})
