@@ -18,7 +18,7 @@ import math
 import time
 
 import panel as pn
-from bokeh.models import ColumnDataSource, Range1d
+from bokeh.models import ColumnDataSource
 
 from web.ui import axes, i18n
 from web.ui.bokeh_sync import bokeh_edit, held_edit
@@ -110,9 +110,11 @@ class LossChart(pn.viewable.Viewer):
         values = [*self.source.data["loss"], *self.source.data["val_loss"]]
         if self.baseline is not None:
             values += list(self.baseline.data["y"])
-        fig = self.figure
-        _set_range(fig.x_range, axes.epoch_bounds(self._last_epoch()))
-        _set_range(fig.y_range, axes.log_bounds(values))
+        fig = self.figure  # Bokeh sends a range only when its ends change
+        start, end = axes.epoch_bounds(self._last_epoch())
+        fig.x_range.update(start=start, end=end)
+        start, end = axes.log_bounds(values)
+        fig.y_range.update(start=start, end=end)
         axis = fig.yaxis[0]
         ticks = getattr(axis.ticker, "ticks", [])
         if growing and axes.log_ticks_still_label(ticks, values):
@@ -200,8 +202,3 @@ class LossChart(pn.viewable.Viewer):
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self.header, pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
                          sizing_mode="stretch_width")
-
-
-def _set_range(bounds: Range1d, ends: tuple[float, float]) -> None:
-    if (bounds.start, bounds.end) != ends:
-        bounds.update(start=ends[0], end=ends[1])
