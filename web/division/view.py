@@ -36,7 +36,7 @@ class DivisionView(pn.viewable.Viewer):
         super().__init__()
         self.display = display
         self.vm = vm or DivisionViewModel()
-        self.network = NetworkFigure(display, values=True, height=470)
+        self.network = NetworkFigure(display, values=True, edge_labels=True, height=470)
         self.details = None
         self._draw()
         self.vm.param.watch(self._draw, "result")

@@ -41,8 +41,8 @@ class Pictures:
         self.output = OutputFigure(display, on_click=vm.add_point, size=output_px)
         self.network = NetworkFigure(display, on_pick=on_pick, height=NETWORK_HEIGHT,
                                      names=False, node_size=NODE_PX, x_margin=0.5,
-                                     css_classes=["nnlab-pg-network"])
-        self.thumbs = Thumbnails(self.network.figure, NODE_PX - 14)
+                                     css_classes=["nnlab-pg-network"], live=True)
+        self.thumbs = Thumbnails(self.network.figure, NODE_PX - 14, self.network.level)
         self.labels = ColumnDataSource({"x": [], "y": [], "text": []})
         self._add_feature_labels()
         self._placed: tuple | None = None  # (neuron positions) the thumbnails were placed at

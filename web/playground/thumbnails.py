@@ -42,11 +42,11 @@ def strip(values: np.ndarray) -> np.ndarray:
 class Thumbnails:
     """The image glyph on ``plot`` that holds every neuron's thumbnail."""
 
-    def __init__(self, plot: Plot, size_px: int) -> None:
+    def __init__(self, plot: Plot, size_px: int, level: str = "glyph") -> None:
         self.size_px = size_px
         self.source = ColumnDataSource({"image": [], "x": [], "y": [], "dw": [], "dh": []})
         plot.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.source,
-                   dw_units="screen", dh_units="screen", anchor="center",
+                   dw_units="screen", dh_units="screen", anchor="center", level=level,
                    color_mapper=LinearColorMapper(palette=PALETTE, low=0, high=LEVELS))
 
     def place(self, xs: Sequence[float], ys: Sequence[float], images: list[np.ndarray]) -> None:

@@ -29,17 +29,22 @@ X_MARGIN = 0.45
 
 class NetworkFigure(pn.viewable.Viewer):
     """Neurons as circles filled by their bias, edges by weight (or gradient); optional texts:
-    each neuron's z and a (``values``), its bias, and each edge's weight. ``names=False``
+    each neuron's z and a (``values``), its bias, and each edge's weight (``edge_labels``; a
+    label set costs its paint even when its texts are empty). ``names=False``
     leaves the neuron names to the hover (a view that draws something inside the circles);
     ``node_size`` is the circles' diameter in pixels, ``x_margin`` the room left and right of
-    the outer columns (in column widths)."""
+    the outer columns (in column widths). ``live``: redrawn many times a second (training),
+    so the edges and neurons go on Bokeh's overlay level (``self.level``): a frame repaints
+    that canvas alone, not what the owner adds on the lower levels (e.g. fixed labels)."""
 
     def __init__(self, display: Display, on_pick: Callable[[str], None] | None = None,
-                 height: int = 430, values: bool = False, css_classes: list[str] | None = None,
-                 names: bool = True, node_size: int = NODE_SIZE, x_margin: float = X_MARGIN
+                 height: int = 430, values: bool = False, edge_labels: bool = False,
+                 css_classes: list[str] | None = None, names: bool = True,
+                 node_size: int = NODE_SIZE, x_margin: float = X_MARGIN, live: bool = False
                  ) -> None:
         super().__init__()
         self.display, self.values, self.x_margin = display, values, x_margin
+        self.level = "overlay" if live else "glyph"
         self.nodes = ColumnDataSource({key: [] for key in NODE_KEYS})
         self.edges = ColumnDataSource({key: [] for key in EDGE_KEYS})
         # CSS classes on the figure itself: Panel 1.9.4 does not pass a Bokeh pane's
@@ -52,9 +57,9 @@ class NetworkFigure(pn.viewable.Viewer):
         fig.outline_line_color = None
         lines = fig.segment("x0", "y0", "x1", "y1", source=self.edges, line_color="color",
                             line_width="width", line_alpha=0.9, nonselection_line_alpha=0.35,
-                            selection_line_color=colors.HIGHLIGHT)
+                            selection_line_color=colors.HIGHLIGHT, level=self.level)
         dots = fig.scatter("x", "y", source=self.nodes, size=node_size, fill_color="fill",
-                           line_color="#333333", line_width=2)
+                           line_color="#333333", line_width=2, level=self.level)
         px = display.px
         if names:
             self._label(fig, self.nodes, "name", px(18), text_color="ink",
@@ -65,8 +70,9 @@ class NetworkFigure(pn.viewable.Viewer):
                         background_fill_alpha=0.85)
             self._label(fig, self.nodes, "bias", px(17), y_offset=node_size // 2 + 6,
                         text_baseline="bottom", text_color="#555555")
-        self._label(fig, self.edges, "label", px(17), x="lx", y="ly",
-                    background_fill_color="white", background_fill_alpha=0.85)
+        if edge_labels:
+            self._label(fig, self.edges, "label", px(17), x="lx", y="ly",
+                        background_fill_color="white", background_fill_alpha=0.85)
         fig.add_tools(
             HoverTool(renderers=[lines], line_policy="interp",
                       tooltips=[("", "@name"), ("w", "@w"), ("∂L/∂w", "@g")]),
@@ -86,8 +92,10 @@ class NetworkFigure(pn.viewable.Viewer):
 
     def _label(self, fig, source, column: str, size, x: str = "x", y: str = "y",
                **style: object) -> None:
+        level = "overlay" if self.level == "overlay" else "annotation"
         labels = LabelSet(x=x, y=y, text=column, source=source, text_align="center",
-                          text_baseline=style.pop("text_baseline", "middle"), **style)
+                          text_baseline=style.pop("text_baseline", "middle"), level=level,
+                          **style)
         fig.add_layout(labels)
         self.display.follow(labels, "text_font_size", size)
 

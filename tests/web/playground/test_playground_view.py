@@ -104,6 +104,23 @@ def test_output_frames_are_drawn_between_epochs(view):
     assert len(frames) == 4
 
 
+def test_what_a_training_update_changes_in_the_drawing_is_on_its_overlay_level(view):
+    """The page repaints only the overlay canvas of the drawing for a frame: everything a
+    frame changes must be drawn there, and what is drawn below must not change."""
+    figure = view.pictures.network.figure
+    parts = [*figure.renderers, *figure.center]
+    sources = {id(part): part.data_source if hasattr(part, "data_source") else part.source
+               for part in parts if hasattr(part, "data_source") or hasattr(part, "source")}
+    before = {key: repr(source.data) for key, source in sources.items()}
+    view.vm.trainer.step(3)
+    changed = {key for key, source in sources.items() if repr(source.data) != before[key]}
+    assert changed
+    for part in parts:
+        if id(part) in changed:
+            assert part.level == "overlay", part
+    assert any(part.level != "overlay" for part in parts if id(part) in sources)
+
+
 def test_a_1d_function_is_drawn_as_a_curve(view):
     view.vm.problem = "regression"
     view.vm.reg_dataset = "function"
