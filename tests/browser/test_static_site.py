@@ -96,6 +96,57 @@ def test_offline_site_divides_offline_without_errors(
     assert console_log.python_errors() == []
 
 
+# Repaints every Bokeh plot of the page once and counts, meanwhile, the plots painted and the
+# writes into <style> elements (in every open shadow root, where Bokeh keeps its style sheets).
+REPAINT_ALL_JS = """async () => {
+  const roots = [document];
+  const collect = (node) => {
+    if (node.shadowRoot) { roots.push(node.shadowRoot); collect(node.shadowRoot); }
+    for (const child of node.children || []) collect(child);
+  };
+  collect(document.documentElement);
+  let writes = 0;
+  const observer = new MutationObserver((records) => {
+    writes += records.filter((r) => (r.target.closest ? r.target : r.target.parentNode)
+                                      .closest("style")).length;
+  });
+  for (const root of roots) observer.observe(root, {childList: true, characterData: true,
+                                                    subtree: true});
+  const plots = [], seen = new Set();
+  const walk = (view) => {
+    if (!view || seen.has(view)) return;
+    seen.add(view);
+    if (typeof view._actual_paint === "function") plots.push(view);
+    for (const child of view.child_views || []) walk(child);
+  };
+  for (const root of Object.values(Bokeh.index)) walk(root);
+  let painted = 0;
+  for (const plot of plots) {
+    const paint = plot._actual_paint.bind(plot);
+    plot._actual_paint = (...args) => { painted += 1; return paint(...args); };
+    plot.request_paint();
+  }
+  for (let frame = 0; frame < 10; frame++) await new Promise(requestAnimationFrame);
+  observer.disconnect();
+  return {plots: plots.length, painted, writes};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(300)
+def test_a_repaint_of_unmoved_plots_writes_no_style_sheet(guarded_page, site_url):
+    """BokehJS writes each renderer's position into its style sheet at every paint; the site's
+    edit (`sitebuild.patches._STYLE_UPDATE`) skips the write when the text is the same, so
+    the browser does not recompute styles for every frame of a training run."""
+    page = guarded_page
+    page.goto(site_url)
+    page.locator(".nnlab-dividend input").first.wait_for(timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_timeout(1000)  # the first layout settles
+    result = page.evaluate(REPAINT_ALL_JS)
+    assert result["plots"] >= 1 and result["painted"] >= result["plots"], result
+    assert result["writes"] == 0, result
+
+
 def worker_loaded_packages(page) -> list[str]:
     """Names of the packages the app's worker has loaded (`pyodide` is the worker's global)."""
     return page.workers[0].evaluate("() => Object.keys(pyodide.loadedPackages)")
