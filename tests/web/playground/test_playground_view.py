@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import panel as pn
 import pytest
+from bokeh.document import Document
+from panel.io.state import set_curdoc
 
 from web.playground import point_raster
 from web.playground.data import GRID, THUMBNAIL
@@ -102,6 +104,28 @@ def test_output_frames_are_drawn_between_epochs(view):
     view.vm.trainer.callbacks.append(BetweenEpochs(lambda: frames.append(1), seconds=0.0))
     view.vm.trainer.step(4)
     assert len(frames) == 4
+
+
+def test_a_training_update_reaches_the_page_as_one_burst(view):
+    """Numbers, drawing of the net, thumbnails and output after an update: all changes are
+    released by one unhold of the page's document (one patch in the browser)."""
+    doc = Document()
+    doc.add_root(view.__panel__().get_root(doc))
+    release, releasing = doc.callbacks.unhold, []
+
+    def unhold():
+        releasing.append(True)
+        release()
+        releasing.pop()
+
+    doc.callbacks.unhold = unhold
+    changes = []
+    doc.on_change(lambda event: changes.append((type(event.model).__name__, bool(releasing))))
+    with set_curdoc(doc):
+        view.vm.trainer.step(3)
+    assert {"TextInput", "ColumnDataSource"} <= {name for name, _ in changes}
+    assert all(inside for _, inside in changes), changes
+    assert doc.callbacks.hold_value is None
 
 
 def test_what_a_training_update_changes_in_the_drawing_is_on_its_overlay_level(view):
