@@ -1,11 +1,14 @@
 """The playground's main picture: the net's output over the input plane, with the points.
 
-Why images of bytes: while a net trains this picture is redrawn up to 24 times a second, in
-Pyodide's worker, and every redraw travels to the page and is repainted there. One 100 x 100
-``uint8`` image of the output (10 kB, sent as a binary buffer; the page colours it with the
-colour mapper) costs the page little; the points are a second image drawn only when the data
-change (:mod:`web.playground.point_raster`), and the plot has no axes (their tick labels cost
-more per repaint than everything else: the plane's extent is written under the plot instead).
+Why images: while a net trains this picture is redrawn up to 24 times a second, in Pyodide's
+worker, and every redraw travels to the page and is repainted there. One 100 x 100 RGBA image
+of the output (40 kB, sent as a binary buffer) costs the page little. The worker colours it
+(palette levels, then one lookup in :data:`PIXELS`): a Bokeh colour mapper on the page would
+convert its 256-colour palette from text and allocate two new arrays at every frame, which was
+most of the page's garbage (4 of 9 MB/s) and with it the collections that made a frame late.
+The points are a second image drawn only when the data change
+(:mod:`web.playground.point_raster`), and the plot has no axes (their tick labels cost more per
+repaint than everything else: the plane's extent is written under the plot instead).
 Values are mapped onto the lab's signed scale (``web.ui.colors``: orange negative, blue
 positive): a class-1 probability p as 2p − 1, a regression output as value / (largest |target|).
 
@@ -32,6 +35,7 @@ from web.ui.display import Display
 
 LEVELS = 255
 PALETTE = colors.palette(LEVELS + 1)
+PIXELS = colors.rgba_pixels(PALETTE)  # level -> RGBA pixel of the image glyphs
 
 
 def to_levels(signed: np.ndarray) -> np.ndarray:
@@ -63,7 +67,7 @@ class OutputFigure(pn.viewable.Viewer):
         super().__init__()
         self.display = display
         self.size = size
-        self.plane = ColumnDataSource(_image_data(np.zeros((1, 1), np.uint8), (-6, 6), (-6, 6)))
+        self.plane = ColumnDataSource(_image_data(PIXELS[[[0]]], (-6, 6), (-6, 6)))
         self.points = ColumnDataSource(_image_data(np.zeros((1, 1), np.uint8), (-6, 6),
                                                    (-6, 6)))
         self.curve = ColumnDataSource({"x": [], "y": []})
@@ -77,10 +81,8 @@ class OutputFigure(pn.viewable.Viewer):
         fig = figure(width=size, height=size, x_range=Range1d(-6, 6), y_range=Range1d(-6, 6),
                      tools="", toolbar_location=None, min_border=0, x_axis_location=None,
                      y_axis_location=None, outline_line_color=None)
-        self._image = fig.image(image="image", x="x", y="y", dw="dw", dh="dh",
-                                source=self.plane, global_alpha=0.8,
-                                color_mapper=LinearColorMapper(palette=PALETTE, low=0,
-                                                               high=LEVELS))
+        self._image = fig.image_rgba(image="image", x="x", y="y", dw="dw", dh="dh",
+                                     source=self.plane, global_alpha=0.8)
         fig.line("x", "y", source=self.truth, line_dash="dashed", line_width=2, color="#333333")
         fig.line("x", "y", source=self.curve, line_width=4, color=colors.HIGHLIGHT)
         fig.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.points,
@@ -111,14 +113,14 @@ class OutputFigure(pn.viewable.Viewer):
         y_low, y_high = (low, high) if dim == 2 else y_limits
         self.figure.y_range.update(start=y_low, end=y_high)
         self._image.visible = dim == 2
-        self.plane.data = _image_data(np.zeros((1, 1), np.uint8), (low, high), (low, high))
+        self.plane.data = _image_data(PIXELS[[[0]]], (low, high), (low, high))
         self.curve.data = {"x": [], "y": []}
         self.truth.data = {"x": [], "y": []}
 
     @bokeh_edit
     def show_plane(self, levels: np.ndarray) -> None:
-        """One frame of the 2-D output: an image of bytes (rows are x2, columns x1)."""
-        self.plane.data["image"] = [levels]
+        """One frame of the 2-D output: an image of levels (rows are x2, columns x1)."""
+        self.plane.data["image"] = [PIXELS[levels]]
 
     @bokeh_edit
     def show_curve(self, x: np.ndarray, y: np.ndarray, truth: np.ndarray | None) -> None:

@@ -2,9 +2,10 @@
 
 As TensorFlow Playground shows, each hidden neuron (and each input feature) is a function of
 the input point, and its little picture shows which region of the plane it "lights up". All
-thumbnails are one image glyph of the network figure with one small ``uint8`` image per neuron
-(sent as binary buffers), centred on the neuron's circle and sized in screen pixels; a training
-frame replaces only the ``image`` column.
+thumbnails are one RGBA image glyph of the network figure with one small image per neuron
+(sent as binary buffers, coloured in the worker as the output is: ``output_figure.PIXELS``),
+centred on the neuron's circle and sized in screen pixels; a training frame replaces only the
+``image`` column.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from bokeh.models import ColumnDataSource, LinearColorMapper, Plot
+from bokeh.models import ColumnDataSource, Plot
 
 from web.playground.data import THUMBNAIL
-from web.playground.output_figure import LEVELS, PALETTE, to_levels
+from web.playground.output_figure import PIXELS, to_levels
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -45,16 +46,16 @@ class Thumbnails:
     def __init__(self, plot: Plot, size_px: int, level: str = "glyph") -> None:
         self.size_px = size_px
         self.source = ColumnDataSource({"image": [], "x": [], "y": [], "dw": [], "dh": []})
-        plot.image(image="image", x="x", y="y", dw="dw", dh="dh", source=self.source,
-                   dw_units="screen", dh_units="screen", anchor="center", level=level,
-                   color_mapper=LinearColorMapper(palette=PALETTE, low=0, high=LEVELS))
+        plot.image_rgba(image="image", x="x", y="y", dw="dw", dh="dh", source=self.source,
+                        dw_units="screen", dh_units="screen", anchor="center", level=level)
 
     def place(self, xs: Sequence[float], ys: Sequence[float], images: list[np.ndarray]) -> None:
-        """New neurons (another net): positions and pictures together."""
+        """New neurons (another net): positions and pictures (images of levels) together."""
         n = len(images)
-        self.source.data = {"image": images, "x": list(xs), "y": list(ys),
+        self.source.data = {"image": [PIXELS[image] for image in images],
+                            "x": list(xs), "y": list(ys),
                             "dw": [self.size_px] * n, "dh": [self.size_px] * n}
 
     def update(self, images: list[np.ndarray]) -> None:
         """A training frame: the same neurons, new pictures (only the image column is sent)."""
-        self.source.data["image"] = images
+        self.source.data["image"] = [PIXELS[image] for image in images]

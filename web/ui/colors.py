@@ -10,6 +10,7 @@ weight of 1e-6 are both visible in the same picture.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -52,6 +53,14 @@ def color(value: float, scale: float = 1.0) -> str:
 def palette(n: int = 256) -> list[str]:
     """The same scale as ``n`` evenly spaced colours from most negative to most positive."""
     return [_mix(float(t)) for t in np.linspace(-1.0, 1.0, n)]
+
+
+def rgba_pixels(hex_colors: Sequence[str]) -> np.ndarray:
+    """``#rrggbb`` colours as pixels of a Bokeh RGBA image (``image_rgba``: one ``uint32`` per
+    pixel whose bytes in memory are R, G, B, A), opaque: ``rgba_pixels(p)[levels]`` colours an
+    image of palette indices at once."""
+    rgba = [[int(c[k:k + 2], 16) for k in (1, 3, 5)] + [255] for c in hex_colors]
+    return np.array(rgba, dtype=np.uint8).view(np.uint32)[:, 0]
 
 
 def _luminance(hex_color: str) -> float:

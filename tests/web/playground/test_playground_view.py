@@ -11,6 +11,7 @@ from panel.io.state import set_curdoc
 from web.playground import point_raster
 from web.playground.data import GRID, THUMBNAIL
 from web.playground.numbers import values
+from web.playground.output_figure import LEVELS, PALETTE, PIXELS
 from web.playground.view import OUTPUT_PX, PlaygroundView, notices_html
 from web.ui import i18n
 from web.ui.display import Display
@@ -24,13 +25,31 @@ def view() -> PlaygroundView:
     return view
 
 
+def levels_of(pixels: np.ndarray) -> np.ndarray:
+    """The palette levels an RGBA image was coloured from (every pixel must be a level's)."""
+    assert len(set(PIXELS.tolist())) == len(PIXELS)  # one level per colour
+    order = np.argsort(PIXELS)
+    at = np.searchsorted(PIXELS[order], pixels)
+    assert np.array_equal(PIXELS[order][at], pixels)
+    return order[at]
+
+
 def output_image(view: PlaygroundView) -> np.ndarray:
-    return view.pictures.output.plane.data["image"][0]
+    """The output picture as palette levels 0..255."""
+    pixels = view.pictures.output.plane.data["image"][0]
+    assert pixels.dtype == np.uint32  # Bokeh's RGBA image
+    return levels_of(pixels)
 
 
-def test_the_output_is_a_100_by_100_byte_image_of_the_net(view):
+def test_the_pixels_are_the_palette_as_red_green_blue_and_opaque():
+    first, last = (PIXELS[[k]].view(np.uint8).tolist() for k in (0, LEVELS))
+    assert first == [int(PALETTE[0][k:k + 2], 16) for k in (1, 3, 5)] + [255]
+    assert last == [0x1F, 0x5F, 0xA8, 255]  # colors.POSITIVE
+
+
+def test_the_output_is_a_100_by_100_image_of_the_net(view):
     image = output_image(view)
-    assert image.shape == (GRID, GRID) and image.dtype == np.uint8
+    assert image.shape == (GRID, GRID)
     _, grid = view.vm.data.grid()
     p = view.vm.live.model.predict(grid)[:, 0].reshape(GRID, GRID)
     expected = np.rint((2 * p - 1 + 1) * 127.5)  # class-1 probability on the signed scale
@@ -60,6 +79,9 @@ def test_every_neuron_has_a_thumbnail_at_its_place(view):
     assert len(data["image"]) == 2 + 4 + 2 + 1 == len(nodes["x"])
     assert data["x"] == nodes["x"] and data["y"] == nodes["y"]
     assert all(image.shape == (THUMBNAIL, THUMBNAIL) for image in data["image"])
+    inputs = view.pictures.thumbs.source.data["image"][:2]
+    x1 = levels_of(inputs[0])
+    assert (x1[:, 1:] >= x1[:, :-1]).all() and (x1[:, -1] > x1[:, 0]).all()  # x1 grows along rows
     view.vm.features = ["x1", "x2", "x1_times_x2"]
     view.vm.add_layer()
     assert len(view.pictures.thumbs.source.data["image"]) == 3 + 4 + 2 + 2 + 1
