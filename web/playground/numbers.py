@@ -17,7 +17,7 @@ from bokeh.models import InlineStyleSheet, TextInput
 
 from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import theme
-from web.ui.bokeh_sync import bokeh_edit
+from web.ui.bokeh_sync import bokeh_edit, held
 from web.ui.display import Display
 from web.ui.fmt import sig
 
@@ -67,11 +67,13 @@ class Numbers(pn.viewable.Viewer):
 
     @bokeh_edit
     def update(self, *_events: object) -> None:
+        """All numbers in one patch to the page (:func:`held`)."""
         shown = values(self.vm, self.display.code)
-        for hook, field in self.fields.items():
-            if field.value != shown[hook]:
-                field.value = shown[hook]
-            field.visible = hook not in ACCURACY or self.vm.classification
+        with held(self.fields["epoch"]):
+            for hook, field in self.fields.items():
+                if field.value != shown[hook]:
+                    field.value = shown[hook]
+                field.visible = hook not in ACCURACY or self.vm.classification
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Row(*(pn.pane.Bokeh(field, margin=(0, 4)) for field in self.fields.values()),

@@ -21,7 +21,7 @@ from web.playground.output_figure import OutputFigure, signed_output, target_sca
 from web.playground.thumbnails import Thumbnails, strip, thumbnail
 from web.playground.viewmodel import PlaygroundViewModel
 from web.ui import fmt, i18n, theme
-from web.ui.bokeh_sync import bokeh_edit
+from web.ui.bokeh_sync import bokeh_edit, held
 from web.ui.display import Display
 from web.ui.network_figure import NetworkFigure
 from web.ui.network_picture import Picture, picture
@@ -131,7 +131,12 @@ class Pictures:
 
     @bokeh_edit
     def draw(self, _event: object = None) -> None:
-        """A full frame: output, thumbnails (from their own coarse grid), network drawing."""
+        """A full frame: output, thumbnails (from their own coarse grid), network drawing;
+        sent to the page as one patch (:func:`held`), which it applies and paints at once."""
+        with held(self.network.figure):
+            self._draw()
+
+    def _draw(self) -> None:
         vm, data = self.vm, self.vm.data
         self.draw_output()
         traces = [t for t in vm.live.model.forward_trace(data.thumbnail_grid())

@@ -31,7 +31,6 @@ import param
 
 import pycore
 from pycore.callbacks import Callback, TrainingStopped
-from web.ui.bokeh_sync import held_page
 from web.ui.live_model import LiveModel
 from web.ui.pacing import FramePacer, LiveLoop
 from web.ui.training_checks import configuration_problem, is_saturated
@@ -209,18 +208,16 @@ class Trainer(param.Parameterized):
         for k in range(completed):
             self.run.add(self.epoch + k + 1,
                          {name: values[k] for name, values in result.history.items()})
-        with held_page():
-            with param.parameterized.batch_call_watchers(self):
-                self.saturated = is_saturated(self.model,
-                                              data.x_val if validation else data.x_train)
-                if result.stopped is not None:
-                    self.stopped = result.stopped
-                    self.running = False
-                if self.model.stop_training and not (budget and budget.spent):
-                    # a callback ended the run (e.g. early stopping), not the time budget
-                    self.running = False
-                self.epoch += completed
-            self.live.touch()
+        with param.parameterized.batch_call_watchers(self):
+            self.saturated = is_saturated(self.model, data.x_val if validation else data.x_train)
+            if result.stopped is not None:
+                self.stopped = result.stopped
+                self.running = False
+            if self.model.stop_training and not (budget and budget.spent):
+                # a callback ended the run (e.g. early stopping), not the update's time budget
+                self.running = False
+            self.epoch += completed
+        self.live.touch()
         return {name: values[-1] for name, values in result.history.items() if values}
 
     @param.depends("running", watch=True)

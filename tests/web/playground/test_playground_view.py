@@ -6,7 +6,7 @@ import numpy as np
 import panel as pn
 import pytest
 from bokeh.document import Document
-from panel.io.state import set_curdoc
+from panel.reactive import Syncable
 
 from web.playground import point_raster
 from web.playground.data import GRID, THUMBNAIL
@@ -128,26 +128,35 @@ def test_output_frames_are_drawn_between_epochs(view):
     assert len(frames) == 4
 
 
-def test_a_training_update_reaches_the_page_as_one_burst(view):
-    """Numbers, drawing of the net, thumbnails and output after an update: all changes are
-    released by one unhold of the page's document (one patch in the browser)."""
+def test_an_update_sends_the_drawing_and_the_numbers_as_one_patch_each(view, monkeypatch):
+    """The page applies and paints each patch at once; and no Panel widget (the weight
+    editor's value follows training) has its own change come back as the page's."""
     doc = Document()
     doc.add_root(view.__panel__().get_root(doc))
-    release, releasing = doc.callbacks.unhold, []
+    release, releases = doc.callbacks.unhold, [None]  # the last: which release is running
 
     def unhold():
-        releasing.append(True)
+        releases.append(len(releases))
         release()
-        releasing.pop()
+        releases.append(None)
 
     doc.callbacks.unhold = unhold
-    changes = []
-    doc.on_change(lambda event: changes.append((type(event.model).__name__, bool(releasing))))
-    with set_curdoc(doc):
-        view.vm.trainer.step(3)
-    assert {"TextInput", "ColumnDataSource"} <= {name for name, _ in changes}
-    assert all(inside for _, inside in changes), changes
-    assert doc.callbacks.hold_value is None
+    pictures, numbers = view.pictures, view.numbers
+    ours = {id(model): name for name, models in (
+        ("drawing", [pictures.network.edges, pictures.network.nodes, pictures.thumbs.source,
+                     pictures.output.plane]),
+        ("numbers", list(numbers.fields.values()))) for model in models}
+    released: dict[str, set] = {"drawing": set(), "numbers": set()}
+    doc.on_change(lambda event: released[ours[id(event.model)]].add(releases[-1])
+                  if id(event.model) in ours else None)
+    echoes = []
+    process = Syncable._process_events
+    monkeypatch.setattr(Syncable, "_process_events",
+                        lambda self, events: (echoes.append(events), process(self, events))[1])
+    view.vm.trainer.step(3)
+    assert all(len(numbers) == 1 and None not in numbers for numbers in released.values())
+    assert released["drawing"] != released["numbers"]
+    assert echoes == []
 
 
 def test_what_a_training_update_changes_in_the_drawing_is_on_its_overlay_level(view):

@@ -1,13 +1,12 @@
-"""`held`, `held_page`: a redraw reaches the page as one burst of combined changes."""
+"""`held`: a redraw reaches the page as one burst of combined changes."""
 
 from __future__ import annotations
 
 from bokeh.document import Document
 from bokeh.models import Range1d
 from bokeh.plotting import figure
-from panel.io.state import set_curdoc
 
-from web.ui.bokeh_sync import held, held_page
+from web.ui.bokeh_sync import held
 
 
 def _document_with_figure():
@@ -45,14 +44,3 @@ def test_a_model_in_no_document_changes_at_once() -> None:
     with held(fig):
         fig.x_range.start = 0.5
     assert fig.x_range.start == 0.5
-
-
-def test_the_page_is_the_current_document_and_plain_python_has_none() -> None:
-    doc, fig, seen = _document_with_figure()
-    with set_curdoc(doc), held_page():
-        fig.x_range.start = 0.5
-        assert seen == []
-    assert seen == [("start", 0.5)]
-    with held_page():
-        fig.x_range.start = 0.25
-    assert seen[-1] == ("start", 0.25)
