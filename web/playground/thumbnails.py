@@ -21,11 +21,11 @@ from web.playground.output_figure import PIXELS, to_levels
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
-    """Bytes of the values, scaled by their largest magnitude when that exceeds 1 (ReLU,
+    """RGBA pixels of the values, scaled by their largest magnitude when that exceeds 1 (ReLU,
     inputs like x1 in [-6, 6]): the thumbnail shows the neuron's pattern, not its size."""
     finite = values[np.isfinite(values)]
     scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
-    return to_levels(values / scale)
+    return PIXELS[to_levels(values / scale)]
 
 
 def thumbnail(values: np.ndarray) -> np.ndarray:
@@ -50,12 +50,11 @@ class Thumbnails:
                         dw_units="screen", dh_units="screen", anchor="center", level=level)
 
     def place(self, xs: Sequence[float], ys: Sequence[float], images: list[np.ndarray]) -> None:
-        """New neurons (another net): positions and pictures (images of levels) together."""
+        """New neurons (another net): positions and pictures together."""
         n = len(images)
-        self.source.data = {"image": [PIXELS[image] for image in images],
-                            "x": list(xs), "y": list(ys),
+        self.source.data = {"image": images, "x": list(xs), "y": list(ys),
                             "dw": [self.size_px] * n, "dh": [self.size_px] * n}
 
     def update(self, images: list[np.ndarray]) -> None:
         """A training frame: the same neurons, new pictures (only the image column is sent)."""
-        self.source.data["image"] = [PIXELS[image] for image in images]
+        self.source.data["image"] = images
