@@ -149,14 +149,24 @@ class Huber(Loss):
         return np.clip(p - t, -self.delta, self.delta)
 
 
-def _clip_mask(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Clipped probabilities and the mask where clip passes gradients (inside the interval).
-    ``np.minimum(np.maximum(...))`` is ``np.clip`` (NaN stays NaN) without its Python-level
-    overhead, which counts in every training step; clipping leaves exactly the values inside
-    the interval unchanged (and NaN unequal to itself, as outside), so ``q == p`` is the mask
-    in one call instead of three."""
+def _clip_outside(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Clipped probabilities and the mask where clip passes no gradient (outside the
+    interval). ``np.minimum(np.maximum(...))`` is ``np.clip`` (NaN stays NaN) without its
+    Python-level overhead, which counts in every training step; clipping leaves exactly the
+    values inside the interval unchanged (and NaN unequal to itself, as outside), so
+    ``q != p`` is the mask in one call instead of three."""
     q = np.minimum(np.maximum(p, EPSILON), 1.0 - EPSILON)
-    return q, q == p
+    return q, q != p
+
+
+def _zeroed(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``np.where(mask, 0.0, values)``, in place with ``np.putmask`` when ``values`` is an
+    array (a fresh one, owned by the caller): in Pyodide that costs a third of ``np.where``,
+    and a training step of a tiny net is mostly such calls."""
+    if values.ndim == 0:
+        return np.where(mask, 0.0, values)
+    np.putmask(values, mask, 0.0)
+    return values
 
 
 class BinaryCrossentropy(Loss):
@@ -169,23 +179,25 @@ class BinaryCrossentropy(Loss):
     name = "binary_crossentropy"
 
     def _elementwise(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
-        q, _ = _clip_mask(p)
+        q, _ = _clip_outside(p)
         return -(t * np.log(q) + (1.0 - t) * np.log1p(-q))
 
     def _elementwise_grad(self, t: np.ndarray, p: np.ndarray) -> np.ndarray:
-        q, inside = _clip_mask(p)
-        return self._grad(t, q, inside)
+        q, outside = _clip_outside(p)
+        return self._grad(t, q, outside)
 
     def _elementwise_both(self, t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        q, inside = _clip_mask(p)
+        q, outside = _clip_outside(p)
         not_t = 1.0 - t
-        return -(t * np.log(q) + not_t * np.log1p(-q)), self._grad(t, q, inside, not_t)
+        return -(t * np.log(q) + not_t * np.log1p(-q)), self._grad(t, q, outside, not_t)
 
     @staticmethod
-    def _grad(t: np.ndarray, q: np.ndarray, inside: np.ndarray,
+    def _grad(t: np.ndarray, q: np.ndarray, outside: np.ndarray,
               not_t: np.ndarray | None = None) -> np.ndarray:
+        """(1 - t)/(1 - q) - t/q: the same bits as -t/q + (1 - t)/(1 - q) (IEEE a - b is
+        a + (-b)), one negation fewer."""
         not_t = 1.0 - t if not_t is None else not_t
-        return np.where(inside, -t / q + not_t / (1.0 - q), 0.0)
+        return _zeroed(not_t / (1.0 - q) - t / q, outside)
 
 
 class CategoricalCrossentropy(Loss):
@@ -205,15 +217,15 @@ class CategoricalCrossentropy(Loss):
 
     def per_sample(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         t, p = _prepare_stacked(y_true, y_pred)
-        q, _ = _clip_mask(p / np.sum(p, axis=-1, keepdims=True))
+        q, _ = _clip_outside(p / np.sum(p, axis=-1, keepdims=True))
         return -np.sum(t * np.log(q), axis=-1)
 
     def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         t, p = _prepare(y_true, y_pred)
         total = np.sum(p, axis=-1, keepdims=True)
         r = p / total
-        q, inside = _clip_mask(r)
-        g = np.where(inside, -t / q, 0.0)
+        q, outside = _clip_outside(r)
+        g = _zeroed(-t / q, outside)
         rows = max(p.size // p.shape[-1], 1)
         return (g - np.sum(g * r, axis=-1, keepdims=True)) / total / rows
 

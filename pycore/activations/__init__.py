@@ -36,7 +36,7 @@ from pycore.activations.base import Activation, Softmax
 from pycore.activations.division import Division
 from pycore.activations.elementwise import SELU_ALPHA, SELU_SCALE, elu, leaky_relu
 from pycore.formula import FormulaError, compile_formula
-from pycore.numerics import sigmoid, sigmoid_pair
+from pycore.numerics import sigmoid, sigmoid_and_slope
 from pycore.registry import resolve
 
 
@@ -64,11 +64,6 @@ def from_formula(expr: str, derivative_expr: str | None = None, name: str = "cus
     return Activation(str(name), fn, dfn, formula=fn.text, derivative=derivative_expr)
 
 
-def _sigmoid_both(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    s, s_neg = sigmoid_pair(z)
-    return s, s * s_neg
-
-
 def _tanh_both(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     t = np.tanh(z)
     return t, 1.0 - t**2
@@ -77,7 +72,7 @@ def _tanh_both(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _FACTORIES: dict[str, Callable[..., Activation]] = {
     "linear": lambda: Activation("linear", lambda z: z.copy(), np.ones_like),
     "sigmoid": lambda: Activation("sigmoid", sigmoid, lambda z: sigmoid(z) * sigmoid(-z),
-                                  both=_sigmoid_both),
+                                  both=sigmoid_and_slope),
     "tanh": lambda: Activation("tanh", np.tanh, lambda z: 1.0 - np.tanh(z) ** 2,
                                both=_tanh_both),
     # (z > 0) as floats: the same 1.0 / 0.0 as np.where(z > 0, 1.0, 0.0), about twice as fast.

@@ -90,6 +90,27 @@ def test_crossentropy_clipping_keeps_loss_finite_and_stops_gradient():
     np.testing.assert_array_equal(grad, [[0.0, 0.0]])
 
 
+def test_crossentropy_gradients_are_their_formulas_bit_for_bit():
+    """-t/q + (1-t)/(1-q) (binary) and -t/q (categorical, before the normalisation) inside the
+    clip interval, exactly 0 outside it and at NaN; also for scalar inputs."""
+    eps = losses.EPSILON
+    p = np.array([[0.0], [eps / 2], [eps], [0.3], [0.5], [0.9], [1 - eps], [1.0], [np.nan]])
+    t = np.array([[1.0], [0.0], [1.0], [0.0], [1.0], [1.0], [0.0], [1.0], [0.0]])
+    q = np.clip(p, eps, 1 - eps)
+    with np.errstate(all="ignore"):
+        binary = np.where(q == p, -t / q + (1 - t) / (1 - q), 0.0) / p.size
+        np.testing.assert_array_equal(losses.get("binary_crossentropy").gradient(t, p), binary)
+        assert losses.get("binary_crossentropy").gradient(1.0, 0.25) == -4.0
+        assert losses.get("binary_crossentropy").gradient(1.0, 0.0) == 0.0
+    y = np.array([[0.0, 1.0, 0.0]])
+    r = np.array([[0.2, 0.8, 0.0]])
+    q = np.clip(r, eps, 1 - eps)
+    g = np.where(q == r, -y / q, 0.0)
+    categorical = g - np.sum(g * r, axis=-1, keepdims=True)
+    np.testing.assert_array_equal(losses.get("categorical_crossentropy").gradient(y, r),
+                                  categorical)
+
+
 @pytest.mark.parametrize("bad", [0.0, -0.5, np.nan])
 def test_log_mse_rejects_non_positive_targets(bad):
     log_mse = losses.get("log_mse")
@@ -142,12 +163,12 @@ def test_per_sample_losses_of_stacked_predictions(name):
         assert np.mean(stacked[k]) == pytest.approx(loss(y_true, y_pred), rel=1e-12)
 
 
-def test_the_clip_mask_is_the_inside_of_the_clip_interval():
-    """``q == p`` marks exactly the predictions inside [EPSILON, 1 - EPSILON] (NaN outside)."""
-    from pycore.losses import EPSILON, _clip_mask
+def test_the_clip_mask_is_the_outside_of_the_clip_interval():
+    """``q != p`` marks exactly the predictions outside [EPSILON, 1 - EPSILON] (and NaN)."""
+    from pycore.losses import EPSILON, _clip_outside
 
     p = np.array([0.0, EPSILON / 2, EPSILON, 0.5, 1 - EPSILON, 1 - EPSILON / 4, 1.0, np.nan,
                   -3.0, 7.0])
-    q, inside = _clip_mask(p)
-    np.testing.assert_array_equal(inside, (p >= EPSILON) & (p <= 1 - EPSILON))
+    q, outside = _clip_outside(p)
+    np.testing.assert_array_equal(outside, ~((p >= EPSILON) & (p <= 1 - EPSILON)))
     np.testing.assert_array_equal(q, np.clip(p, EPSILON, 1 - EPSILON))

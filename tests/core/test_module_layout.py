@@ -27,6 +27,29 @@ def test_sigmoid_is_accurate_in_both_tails_and_warning_free() -> None:
     assert s[3] == 0.5
 
 
+def test_sigmoid_and_slope_is_sigmoid_and_its_derivative_bit_for_bit() -> None:
+    x = np.array([-np.inf, -1e300, -800.0, -30.0, -1.5, -0.0, 0.0, 1e-300, 2.0, 800.0, np.inf,
+                  np.nan])
+    with np.errstate(all="raise"):
+        value, slope = numerics.sigmoid_and_slope(x)
+        np.testing.assert_array_equal(value, numerics.sigmoid(x))
+        np.testing.assert_array_equal(slope, numerics.sigmoid(x) * numerics.sigmoid(-x))
+    assert slope[6] == 0.25 and value[5] == 0.5
+
+
+@pytest.mark.parametrize("x", [-2.0, np.float64(0.0), np.array(3.0), np.array(-1e300)])
+def test_the_numerics_take_scalars_as_np_where_did(x) -> None:
+    """Scalars and 0-d arrays give 0-d arrays with the values of a one-element array."""
+    one = np.array([x], dtype=np.float64)
+    outputs = [numerics.exp_nonpositive(-np.abs(x)), numerics.sigmoid(x),
+               *numerics.sigmoid_and_slope(x)]
+    expected = [numerics.exp_nonpositive(-np.abs(one)), numerics.sigmoid(one),
+                *numerics.sigmoid_and_slope(one)]
+    for out, want in zip(outputs, expected, strict=True):
+        assert isinstance(out, np.ndarray) and out.shape == ()
+        assert out == want[0]
+
+
 def test_formula_and_activations_share_the_numerics() -> None:
     x = np.linspace(-50.0, 50.0, 101)
     np.testing.assert_array_equal(formula.compile_formula("sigmoid(x)")(x), numerics.sigmoid(x))
