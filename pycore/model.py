@@ -61,8 +61,10 @@ class Sequential(LayerStack):
         copy what you keep, as `gradients` does."""
         grad = (self._compiled_loss().gradient(y, y_pred) if loss_gradient is None
                 else loss_gradient)
-        for layer in reversed(self.layers):
+        first, *rest = self.layers
+        for layer in reversed(rest):
             grad = layer.backward(grad)
+        first.backward_weights(grad)  # dL/dx of the data is nobody's business
         return [g for layer in self.layers for g in layer.grads]
 
     def loss_and_gradient(self, y: np.ndarray, y_pred: np.ndarray) -> tuple[float, np.ndarray]:

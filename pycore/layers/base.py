@@ -137,6 +137,12 @@ class Layer(ABC):
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """Fill `grads` for the cached forward pass and return dL/dx."""
 
+    def backward_weights(self, grad_out: np.ndarray) -> None:
+        """`backward` without dL/dx: a model's first layer, whose input is the data, needs
+        only its `grads`. A layer whose dL/dx is work of its own skips it (Dense: a matrix
+        product per training step)."""
+        self.backward(grad_out)
+
     def trace(self, x: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
         """(pre-activation or None, output) for `x` in inference mode, caches untouched.
 

@@ -144,6 +144,14 @@ class Dense(Layer):
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """Given dL/da for the cached forward pass, fill `.grads` and return dL/dx."""
+        return matmul(self._weight_gradients(grad_out), self.kernel.T)  # type: ignore[union-attr]
+
+    def backward_weights(self, grad_out: np.ndarray) -> None:
+        """`.grads` for dL/da, without dL/dx (see `Layer.backward_weights`)."""
+        self._weight_gradients(grad_out)
+
+    def _weight_gradients(self, grad_out: np.ndarray) -> np.ndarray:
+        """Fill `.grads` from dL/da; return dL/dz."""
         if self._x is None or self._z is None or self.kernel is None:
             raise ValueError(f"layer {self.name!r}: call forward before backward")
         if self._slope is None:
@@ -158,7 +166,7 @@ class Dense(Layer):
         self.grads = [grad_kernel]
         if self.bias is not None:  # = grad_z.sum(axis=0)
             self.grads.append(np.add.reduce(grad_z, axis=0, out=buffers[1]))
-        return matmul(grad_z, self.kernel.T)
+        return grad_z
 
     def get_config(self) -> dict[str, Any]:
         """JSON-able constructor arguments (plain names where no parameters are involved)."""

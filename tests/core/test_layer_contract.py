@@ -18,6 +18,7 @@ import pytest
 
 from pycore import Dense, Dropout, Sequential, activations, optimizers
 from pycore.layers import LAYER_CLASSES, Layer, LayerTrace
+from pycore.layers import dense as dense_module
 from pycore.serialization import ModelFileError, from_json, to_json
 from pycore.serialization.fields import fail, got, is_number
 from pycore.serialization.layer_checks import LAYER_CHECKS
@@ -131,6 +132,28 @@ def test_gradients_are_those_of_the_trainable_weights() -> None:
             down = model.evaluate(x, y)
             w[index] = saved
             assert g[index] == pytest.approx((up - down) / (2 * h), rel=1e-6, abs=1e-9)
+
+
+def test_the_first_layer_fills_its_gradients_without_the_input_gradient(monkeypatch) -> None:
+    """Backprop stops at the data: the first Dense layer is asked for `backward_weights`,
+    which fills the same gradients as `backward` and skips the product for dL/dx."""
+    model = Sequential([Dense(3, input_dim=2, activation="tanh"), Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    x = np.array([[0.5, -1.0], [2.0, 0.25], [-0.75, 1.5]])
+    y = np.array([[1.0], [0.0], [1.0]])
+    first = model.layers[0]
+    products: list[tuple[int, ...]] = []
+    real_matmul = dense_module.matmul
+    monkeypatch.setattr(dense_module, "matmul",
+                        lambda a, b, out=None: products.append(b.shape) or real_matmul(a, b, out))
+    grads = [g.copy() for g in model.gradients(x, y)]
+    assert (3, 2) not in products  # no product with the first kernel's transpose
+    model.forward(x, training=False)
+    with np.errstate(all="ignore"):
+        upstream = model.layers[1].backward(model.loss.gradient(y, model.forward(x)))
+    assert first.backward(upstream).shape == x.shape
+    for full, fast in zip(first.grads, grads[:2], strict=True):
+        np.testing.assert_array_equal(full, fast)
 
 
 def test_fit_updates_trainable_by_the_optimizer_and_moving_stats_by_the_layer() -> None:
