@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy as np
 
@@ -33,7 +33,7 @@ def _scalars_too(fn: Callable[[np.ndarray], _Result]) -> Callable[[np.ndarray], 
             return fn(x)
         result = fn(x.reshape(1))
         if isinstance(result, tuple):
-            return tuple(part.reshape(()) for part in result)  # type: ignore[return-value]
+            return cast(_Result, tuple(part.reshape(()) for part in result))
         return result.reshape(())
     return on_arrays
 

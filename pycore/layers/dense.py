@@ -144,14 +144,15 @@ class Dense(Layer):
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """Given dL/da for the cached forward pass, fill `.grads` and return dL/dx."""
-        return matmul(self._weight_gradients(grad_out), self.kernel.T)  # type: ignore[union-attr]
+        grad_z, kernel = self._weight_gradients(grad_out)
+        return matmul(grad_z, kernel.T)
 
     def backward_weights(self, grad_out: np.ndarray) -> None:
         """`.grads` for dL/da, without dL/dx (see `Layer.backward_weights`)."""
         self._weight_gradients(grad_out)
 
-    def _weight_gradients(self, grad_out: np.ndarray) -> np.ndarray:
-        """Fill `.grads` from dL/da; return dL/dz."""
+    def _weight_gradients(self, grad_out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Fill `.grads` from dL/da; return dL/dz and the kernel."""
         if self._x is None or self._z is None or self.kernel is None:
             raise ValueError(f"layer {self.name!r}: call forward before backward")
         if self._slope is None:
@@ -166,7 +167,7 @@ class Dense(Layer):
         self.grads = [grad_kernel]
         if self.bias is not None:  # = grad_z.sum(axis=0)
             self.grads.append(np.add.reduce(grad_z, axis=0, out=buffers[1]))
-        return grad_z
+        return grad_z, self.kernel
 
     def get_config(self) -> dict[str, Any]:
         """JSON-able constructor arguments (plain names where no parameters are involved)."""
