@@ -31,6 +31,11 @@ def _hex(rgb: np.ndarray) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+def _channels(hex_color: str) -> list[int]:
+    """``#rrggbb`` as its red, green and blue bytes (the inverse of ``_hex``)."""
+    return [int(hex_color[k:k + 2], 16) for k in (1, 3, 5)]
+
+
 def _mix(s: float) -> str:
     """Colour at signed strength ``s`` in [-1, 1]."""
     end = _POS_RGB if s >= 0 else _NEG_RGB
@@ -59,13 +64,13 @@ def rgba_pixels(hex_colors: Sequence[str]) -> np.ndarray:
     """``#rrggbb`` colours as pixels of a Bokeh RGBA image (``image_rgba``: one ``uint32`` per
     pixel whose bytes in memory are R, G, B, A), opaque: ``rgba_pixels(p)[levels]`` colours an
     image of palette indices at once."""
-    rgba = [[int(c[k:k + 2], 16) for k in (1, 3, 5)] + [255] for c in hex_colors]
+    rgba = [[*_channels(c), 255] for c in hex_colors]
     return np.array(rgba, dtype=np.uint8).view(np.uint32)[:, 0]
 
 
 def _luminance(hex_color: str) -> float:
     """WCAG relative luminance of ``#rrggbb``."""
-    channels = [int(hex_color[k:k + 2], 16) / 255.0 for k in (1, 3, 5)]
+    channels = [c / 255.0 for c in _channels(hex_color)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
