@@ -39,7 +39,7 @@ class LinkTool(pn.viewable.Viewer):
         super().__init__()
         self.display, self.prefix, self.values = display, prefix, values
         self.button = pn.widgets.Button(label=display.text("exp.link"),
-                                        css_classes=[f"nnlab-{prefix}-link"])
+                                        css_classes=[f"nnlab-{prefix}-link", "nnlab-share"])
         self.button.on_click(lambda _event: self.share())
         self.field = from_param(pn.widgets.TextInput, self.param.link, "",
                                 sizing_mode="stretch_width", visible=pn.bind(bool, self.param.link),

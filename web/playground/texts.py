@@ -64,9 +64,6 @@ i18n.register({
                       "x1 (→) von {low} bis {high}, Ausgabe (↑) von {y_low} bis {y_high}"),
     # links
     "pg.share": ("Share link", "Link teilen"),
-    "pg.share.copied": ("The link to this experiment is in the address bar and was copied:",
-                        "Der Link zu diesem Experiment steht in der Adresszeile und wurde "
-                        "kopiert:"),
     "pg.link.unknown": ("The link's key(s) {keys} are not known here and were ignored.",
                         "Die Link-Schlüssel {keys} sind hier unbekannt und wurden ignoriert."),
     "pg.link.bad": ("The link's value(s) {items} are not valid here and were ignored.",

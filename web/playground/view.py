@@ -8,8 +8,10 @@ drawing side by side; code, model summary and help lie below. State lives in the
 
 Links: the page address's hash is read when the tab opens and whenever it changes
 (:mod:`web.playground.links`); "Share" writes the experiment into the address bar (without a
-reload) and copies it. The hash is not rewritten on every change, so typing in a field never
-makes the browser's history jump.
+reload; the static site's ``share.js`` then copies the address). The hash is not rewritten on
+every change, so typing in a field never makes the browser's history jump. A share is done in
+Python (:func:`web.ui.links.share`), not by a script of the button: the site's Content Security
+Policy allows no ``eval``, which BokehJS's ``CustomJS`` needs.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from web.ui import i18n, theme
 from web.ui.display import Display
 from web.ui.export import export_buttons
 from web.ui.fields import NumberField
-from web.ui.links import follow_hash, format_hash
+from web.ui.links import follow_hash, format_hash, parse_hash
+from web.ui.links import share as share_link
 from web.ui.model_files import ModelFile
 from web.ui.network_figure import network_mpl
 from web.ui.pacing import BetweenEpochs
@@ -39,13 +42,6 @@ from web.ui.training_controls import TrainingControls
 from web.ui.weight_fields import WeightEditor
 from web.ui.widgets import from_param
 
-# Copies the link and puts it into the address bar without a "hashchange" (which would reload
-# the experiment from the hash).
-SHARE_JS = """
-const url = window.location.href.split("#")[0] + link.value;
-window.history.replaceState(null, "", url);
-if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(() => {}); }
-"""
 OUTPUT_PX = 300  # as TensorFlow Playground's; leaves the net room on a 1024 px screen
 CHART_SECONDS = 2.0  # the loss chart (below the fold) follows a running net every 2 s
 TRAINER_SETTINGS = ("optimizer", "learning_rate", "momentum", "nesterov", "loss", "batch_size")
@@ -96,9 +92,14 @@ class PlaygroundView(pn.viewable.Viewer):
         self.editor.label = label
 
     def open_link(self, values: dict[str, str]) -> None:
-        """The experiment of a link (``#dataset=xor&...``, TF Playground's or ours)."""
-        if set(values) - {"tab", "projector"}:
+        """The experiment of a link (``#dataset=xor&...``, TF Playground's or ours); the link
+        of the experiment already shown (a share's own address) changes nothing."""
+        if set(values) - {"tab", "projector"} and values != parse_hash(self.link):
             apply_link(self.vm, values)
+
+    def share(self) -> None:
+        """Put the experiment into the page's address."""
+        share_link(write_link(self.vm))
 
     def _write_link(self, *_events: object) -> None:
         self.link = format_hash(write_link(self.vm))
@@ -126,10 +127,10 @@ class PlaygroundView(pn.viewable.Viewer):
     def _share(self) -> pn.Row:
         field = pn.widgets.TextInput(value=self.param.link, disabled=True, width=120,
                                      css_classes=["nnlab-pg-link"], align="end")
-        share = pn.widgets.Button(label=self.display.text("pg.share"), width=130,
-                                  css_classes=["nnlab-pg-share"], align="end")
-        share.js_on_click(args={"link": field}, code=SHARE_JS)
-        return pn.Row(share, field, align="end")
+        button = pn.widgets.Button(label=self.display.text("pg.share"), width=130,
+                                   css_classes=["nnlab-pg-share", "nnlab-share"], align="end")
+        button.on_click(lambda _event: self.share())
+        return pn.Row(button, field, align="end")
 
     def _output(self) -> pn.Column:
         t, p = self.display.text, self.vm.param

@@ -6,6 +6,7 @@ import numpy as np
 import panel as pn
 import pytest
 from bokeh.document import Document
+from bokeh.models import CustomJS
 from panel.reactive import Syncable
 
 from web.playground import point_raster
@@ -15,6 +16,7 @@ from web.playground.output_figure import LEVELS, PALETTE, PIXELS
 from web.playground.view import OUTPUT_PX, PlaygroundView, notices_html
 from web.ui import i18n
 from web.ui.display import Display
+from web.ui.links import parse_hash
 from web.ui.pacing import BetweenEpochs
 
 
@@ -214,3 +216,24 @@ def test_projector_mode_puts_the_training_settings_below_the_output(view):
     assert settings.styles["order"] == "1"  # after them
     view.display.projector = False
     assert "order" not in settings.styles
+
+
+def test_the_tab_has_no_script_the_site_would_block(view):
+    """The site's CSP forbids eval, which BokehJS compiles every CustomJS with: such a script
+    (as the Share button once had) does nothing there. Sharing runs in Python, and the static
+    site's share.js copies the address after a click on ``nnlab-share``."""
+    document = Document()
+    pn.panel(view).get_root(document)
+    assert not [m for m in document.models if isinstance(m, CustomJS)]
+    buttons = [b for b in pn.panel(view).select(pn.widgets.Button)
+               if "nnlab-pg-share" in b.css_classes]
+    assert len(buttons) == 1 and "nnlab-share" in buttons[0].css_classes
+
+
+def test_the_link_of_the_shown_experiment_keeps_the_net(view):
+    """A share's own address comes back as a hash change: it must not start a fresh net."""
+    model = view.vm.live.model
+    view.open_link(parse_hash(view.link))
+    assert view.vm.live.model is model
+    view.open_link({**parse_hash(view.link), "learningRate": "0.1"})
+    assert view.vm.live.model is not model and view.vm.trainer.learning_rate == 0.1
