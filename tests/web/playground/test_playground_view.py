@@ -219,9 +219,9 @@ def test_projector_mode_puts_the_training_settings_below_the_output(view):
 
 
 def test_the_tab_has_no_script_the_site_would_block(view):
-    """The site's CSP forbids eval, which BokehJS compiles every CustomJS with: such a script
-    (as the Share button once had) does nothing there. Sharing runs in Python, and the static
-    site's share.js copies the address after a click on ``nnlab-share``."""
+    """No CustomJS in the tab's document, Panel's own included (the site's CSP forbids the
+    eval BokehJS compiles it with: tests/web/test_no_eval_scripts.py). Sharing runs in Python,
+    and the static site's share.js copies the address after a click on ``nnlab-share``."""
     document = Document()
     pn.panel(view).get_root(document)
     assert not [m for m in document.models if isinstance(m, CustomJS)]
