@@ -17,4 +17,3 @@ def test_no_module_writes_a_script_for_bokehjs_to_compile() -> None:
     users = [f"{path.relative_to(WEB)}: {match.group(0)}" for path in sorted(WEB.rglob("*.py"))
              for match in SCRIPT_CALL.finditer(path.read_text())]
     assert users == []
-
