@@ -128,17 +128,21 @@ LOG_MARGIN_TOP, LOG_MARGIN_BOTTOM = 1.15, 1.05
 EMPTY_LOG_BOUNDS = (0.1, 1.0)
 
 
-def log_bounds(values: Iterable[float]) -> tuple[float, float]:
+def log_bounds(values: Iterable[float], growing: bool = False) -> tuple[float, float]:
     """The range of a log axis for the positive finite ``values`` with a margin: from a power
     of ten or its half, 10^(k/2), up to 1, 2 or 5 × 10^k. A falling loss curve then changes
     the range twice per decade and not with every new point (each change repaints the whole
-    chart, not only its curves); the curve never leaves more than half a decade empty."""
+    chart, not only its curves); the curve never leaves more than half a decade empty.
+    ``growing`` (a curve that training is extending): the bottom in whole decades, a change
+    once per decade; while a net trains, such a repaint costs the page 25–50 ms, more than
+    any other picture's update (benchmarks/README.md)."""
     span = _span(values)
     if span is None:
         return EMPTY_LOG_BOUNDS
     low, high = span[:2]
-    halves = math.floor(2 * math.log10(low / LOG_MARGIN_BOTTOM) + 1e-9)
-    return 10.0 ** (halves / 2), nice_ceiling(high * LOG_MARGIN_TOP)
+    steps = 1 if growing else 2  # steps per decade
+    bottom = math.floor(steps * math.log10(low / LOG_MARGIN_BOTTOM) + 1e-9)
+    return 10.0 ** (bottom / steps), nice_ceiling(high * LOG_MARGIN_TOP)
 
 
 def epoch_bounds(last_epoch: float) -> tuple[float, float]:

@@ -113,7 +113,7 @@ class LossChart(pn.viewable.Viewer):
         fig = self.figure  # Bokeh sends a range only when its ends change
         start, end = axes.epoch_bounds(self._last_epoch())
         fig.x_range.update(start=start, end=end)
-        start, end = axes.log_bounds(values)
+        start, end = axes.log_bounds(values, growing)
         fig.y_range.update(start=start, end=end)
         axis = fig.yaxis[0]
         ticks = getattr(axis.ticker, "ticks", [])

@@ -114,6 +114,11 @@ def test_a_growing_chart_gets_ranges_that_change_in_steps() -> None:
     assert log_bounds([0.69, 0.104]) == pytest.approx((half / 10, 1.0))  # margin below
     assert log_bounds([0.9, 0.02, math.nan, None, 0.0]) == pytest.approx((0.01, 2.0))
     assert log_bounds([]) == log_bounds([math.inf]) == pytest.approx((0.1, 1.0))
+    # while training extends it: whole decades
+    assert log_bounds([0.69, 0.3], growing=True) == pytest.approx((0.1, 1.0))
+    assert log_bounds([0.69, 0.104], growing=True) == pytest.approx((0.01, 1.0))
+    assert log_bounds([0.69, 0.0105], growing=True) == pytest.approx((0.01, 1.0))
+    assert log_bounds([0.69, 0.0104], growing=True) == pytest.approx((0.001, 1.0))
     assert epoch_bounds(0) == pytest.approx((-0.02, 1.0))
     assert epoch_bounds(864) == pytest.approx((-20.0, 1000.0))
     assert epoch_bounds(1000) == epoch_bounds(999)
