@@ -105,13 +105,15 @@ def growing_log_ticks(values: Iterable[float]) -> list[float]:
 def log_ticks_still_label(ticks: Iterable[float], values: Iterable[float]) -> bool:
     """True while ``ticks`` (from :func:`growing_log_ticks`) still label ``values``: one of
     them inside their range, no decade of it beyond the outermost ticks, and only powers of
-    ten once it spans more than one decade (2 and 5 multiples would crowd)."""
+    ten near it once it spans more than one decade (2 and 5 multiples would crowd; a label
+    rounded from its first value, "0,77", would stand at the top instead of "1")."""
     span, ticks = _span(values), list(ticks)
     if span is None or not ticks:
         return span is None and not ticks
     low, high, _first, _last = span
     inside = [t for t in ticks if low / 1.0001 <= t <= high * 1.0001]
-    if high > 10 * low and any(10.0 ** round(math.log10(t)) != t for t in inside):
+    near = [t for t in ticks if low / 10 <= t <= high * 10]
+    if high > 10 * low and any(10.0 ** round(math.log10(t)) != t for t in near):
         return False
     return len(inside) >= 1 and low >= min(ticks) / 10 and high <= max(ticks) * 10
 

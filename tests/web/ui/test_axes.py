@@ -101,6 +101,11 @@ def test_a_growing_chart_gets_ticks_decades_below_its_curve() -> None:
     assert growing_log_ticks([0.7, 0.02]) == pytest.approx([1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0])
     assert growing_log_ticks([]) == []
     assert log_ticks_still_label(growing_log_ticks([0.7, 0.02]), [0.7, 2e-5])
+    # a new run's ticks end in its rounded first loss, 0.77 (just above it): once the curve
+    # spans a decade the axis is reticked with powers of ten, 1 at the top instead of 0,77
+    first = growing_log_ticks([0.7659, 0.7699])
+    assert first == pytest.approx([1e-3, 0.01, 0.1, 0.77])
+    assert not log_ticks_still_label(first, [0.7699, 0.05])
 
 
 def test_a_growing_chart_gets_ranges_that_change_in_steps() -> None:
