@@ -136,8 +136,8 @@ def log_bounds(values: Iterable[float], growing: bool = False) -> tuple[float, f
     the range twice per decade and not with every new point (each change repaints the whole
     chart, not only its curves); the curve never leaves more than half a decade empty.
     ``growing`` (a curve that training is extending): the bottom in whole decades, a change
-    once per decade; while a net trains, such a repaint costs the page 25–50 ms, more than
-    any other picture's update (benchmarks/README.md)."""
+    once per decade; while a net trains, a frame with such a repaint costs the page 17–36 ms
+    of script (median), more than any other picture's update (benchmarks/README.md)."""
     span = _span(values)
     if span is None:
         return EMPTY_LOG_BOUNDS
