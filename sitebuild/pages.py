@@ -26,8 +26,8 @@ _TEMPLATES = Path(__file__).with_name("templates")
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=jinja2.select_autoescape(["html"])
 )
-STATIC_FILES = ("loader.css", "loader.js", "keys.js", "share.js", "boot.js", "favicon.svg",
-                "start.py")
+STATIC_FILES = ("loader.css", "frames.js", "loader.js", "keys.js", "share.js", "boot.js",
+                "favicon.svg", "start.py")
 
 
 def content_security_policy(cdn_origin: str | None) -> str:

@@ -171,6 +171,7 @@
     } else if (msg.type === "patch") {
       try {
         patching += 1;
+        window.nnlabRecycleFrames(msg.patch, msg.buffers);  // frames.js
         worker.jsdoc.apply_json_patch(msg.patch, msg.buffers);
       } finally {
         patching -= 1;

@@ -20,7 +20,10 @@ function fail(where, err) {
   console.error(text);
   post("error", { msg: text, kind: (err && err.kind) || "other" });  // kind: see loader.js
 }
-function sendPatch(patch, buffers) { post("patch", { patch, buffers }); }
+// Python's buffers are fresh copies (panel.io.pyodide): moved to the page, not copied again.
+function sendPatch(patch, buffers) {
+  self.postMessage({ type: "patch", patch, buffers }, [...new Set(buffers.values())]);
+}
 
 async function fetchBytes(url) {
   const response = await fetch(url);
