@@ -42,7 +42,7 @@ of a plot's repaint on the page, one allocates less per image:
 - An image glyph copied each new image into its canvas through `getImageData`, a new 40 kB
   array per frame of the playground's output that lived until the next garbage collection
   (the page's frames are recycled for the same reason: sitebuild/templates/frames.js).
-  `_IMAGE_COPY` hands the image's own bytes to `putImageData` when they are already RGBA of
+  `_IMAGE_PUT` hands the image's own bytes to `putImageData` when they are already RGBA of
   the canvas's size, as they are for `image_rgba` and colour-mapped images.
 Each edit names its exact old text: a new Panel release that changes it stops the build here
 instead of shipping an unpatched or wrongly patched file.
