@@ -148,3 +148,19 @@ def test_the_widest_numbers_fit_their_fields(panel_app_url, guarded_page):  # no
         scroll, client = page.locator(f".{hook} input").evaluate(
             "(el, text) => { el.value = text; return [el.scrollWidth, el.clientWidth]; }", text)
         assert scroll <= client, f"{hook}: {text!r} needs {scroll} px of {client}"
+
+
+def test_the_loss_chart_is_under_the_output_in_full_hd(panel_app_url, guarded_page):  # noqa: F811
+    """A lecture watches the loss fall beside the output, as in TF Playground: at 1920 x 1080
+    the chart (legend and plot) is whole on the first screen, under the output plot."""
+    page = guarded_page
+    open_page(page, panel_app_url)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_playground(page)
+    chart = page.locator(".nnlab-pg-chart canvas").first
+    chart.wait_for()
+    page.wait_for_timeout(1000)  # the layout settles after the first paint
+    box = page.locator(".nnlab-pg-chart").bounding_box()
+    output = page.locator(".nnlab-pg-output").bounding_box()
+    assert box["y"] >= output["y"] + output["height"], (box, output)
+    assert box["x"] >= output["x"] - 20 and box["y"] + box["height"] <= 1080, box

@@ -2,7 +2,8 @@
 
 Everything a lecture needs at once fits one 1280 x 800 screen (issue 12): the play controls
 on top, the output plot (the tab's main picture, ``nnlab-main-figure``) and the network
-drawing side by side; code, model summary and help lie below. State lives in the
+drawing side by side, the loss chart under the output (TF Playground too keeps its loss curve by its
+output, not below the page); code, model summary and help lie below. State lives in the
 :class:`PlaygroundViewModel` (settings), its :class:`Trainer` (training settings) and its
 :class:`LiveModel` (weights); this module only lays out widgets made from their params.
 
@@ -29,7 +30,7 @@ from web.playground.links import apply_link, write_link
 from web.playground.numbers import Numbers
 from web.playground.pictures import Pictures
 from web.playground.viewmodel import PlaygroundViewModel
-from web.ui import i18n, theme
+from web.ui import axes, i18n, theme
 from web.ui.display import Display
 from web.ui.export import export_buttons
 from web.ui.fields import NumberField
@@ -43,7 +44,8 @@ from web.ui.weight_fields import WeightEditor
 from web.ui.widgets import from_param
 
 OUTPUT_PX = 300  # as TensorFlow Playground's; leaves the net room on a 1024 px screen
-CHART_SECONDS = 2.0  # the loss chart (below the fold) follows a running net every 2 s
+CHART_SECONDS = 2.0  # the loss chart follows a running net every 2 s
+CHART_PX, CHART_EPOCH_TICKS = 260, 3  # under the output: whole on a 1920 x 1080 screen
 TRAINER_SETTINGS = ("optimizer", "learning_rate", "momentum", "nesterov", "loss", "batch_size")
 
 
@@ -72,8 +74,11 @@ class PlaygroundView(pn.viewable.Viewer):
         self.editor = WeightEditor(vm.live, display, "pg")
         self.pictures = Pictures(vm, display, on_pick=self.pick, output_px=OUTPUT_PX)
         self.training = TrainingControls(vm.trainer, display, "pg", on_reset=vm.reset_weights,
-                                         chart_height=210, test=True, accuracy=True,
+                                         chart_height=CHART_PX, test=True, accuracy=True,
                                          stream_seconds=CHART_SECONDS)
+        # The chart lies under the output, one narrow column: few epoch labels (projector
+        # mode's large ones would overlap).
+        axes.set_tick_count(self.training.chart.figure.xaxis[0], CHART_EPOCH_TICKS)
         if UPDATE_SECONDS > FRAME_SECONDS:  # Pyodide: long updates, pictures drawn within
             vm.trainer.callbacks += [BetweenEpochs(self.pictures.draw_output, FRAME_SECONDS),
                                      self.training.chart.streamer(CHART_SECONDS)]
@@ -147,7 +152,9 @@ class PlaygroundView(pn.viewable.Viewer):
                                        p.data_revision, self.display.param.code),
                                styles={"font-size": "0.85em", "color": "#444"}, margin=(0, 10))
         return pn.Column(self.pictures.output, caption, options, self.training.status,
-                         notices, width=OUTPUT_PX + 20, margin=(0, 4))
+                         notices, pn.Column(self.training.chart, css_classes=["nnlab-pg-chart"],
+                                            sizing_mode="stretch_width", margin=0),
+                         width=OUTPUT_PX + 20, margin=(0, 4))
 
     def _network(self) -> pn.Column:
         t = self.display.text
@@ -194,7 +201,6 @@ class PlaygroundView(pn.viewable.Viewer):
         buttons = pn.Row(t_.play, t_.step, t_.reset, self.numbers,
                          styles={"flex-wrap": "wrap"}, sizing_mode="stretch_width")
         top = pn.Column(buttons, settings, main, sizing_mode="stretch_width", margin=0)
-        return pn.Column(top, self.training.chart,
-                         pn.pane.Markdown(t("pg.help"), sizing_mode="stretch_width"),
+        return pn.Column(top, pn.pane.Markdown(t("pg.help"), sizing_mode="stretch_width"),
                          self._code(), sizing_mode="stretch_width",
                          css_classes=["nnlab-playground"])
