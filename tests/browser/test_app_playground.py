@@ -151,8 +151,8 @@ def test_the_widest_numbers_fit_their_fields(panel_app_url, guarded_page):  # no
 
 
 def test_the_loss_chart_is_under_the_output_in_full_hd(panel_app_url, guarded_page):  # noqa: F811
-    """A lecture watches the loss fall beside the output, as in TF Playground: at 1920 x 1080
-    the chart (legend and plot) is whole on the first screen, under the output plot."""
+    """A lecture watches the loss fall by the output, as in TF Playground: at 1920 x 1080 the
+    chart (legend and plot) is whole on the first screen, under the output plot."""
     page = guarded_page
     open_page(page, panel_app_url)
     page.set_viewport_size({"width": 1920, "height": 1080})
