@@ -137,7 +137,6 @@ BUFFERS_SEEN_JS = """async (ms) => {
 # Worker side: the same column of the same model in Python's document.
 PY_IMAGE_JS = """(id) => pyodide.runPython(`
 import base64
-import itertools
 from panel.io.state import state
 base64.b64encode(state.curdoc.get_model_by_id(${JSON.stringify(id)}).data["image"][0].tobytes()).decode()
 `)"""

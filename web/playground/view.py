@@ -3,9 +3,10 @@
 Everything a lecture needs at once fits one 1280 x 800 screen (issue 12): the play controls
 on top, the output plot (the tab's main picture, ``nnlab-main-figure``) and the network
 drawing side by side, the loss chart under the output (TF Playground too keeps its loss
-curve by its output, not below the page); code, model summary and help lie below. State lives in the
-:class:`PlaygroundViewModel` (settings), its :class:`Trainer` (training settings) and its
-:class:`LiveModel` (weights); this module only lays out widgets made from their params.
+curve by its output, not below the page); code, model summary and help lie below. State
+lives in the :class:`PlaygroundViewModel` (settings), its :class:`Trainer` (training
+settings) and its :class:`LiveModel` (weights); this module only lays out widgets made from
+their params.
 
 Links: the page address's hash is read when the tab opens and whenever it changes
 (:mod:`web.playground.links`); "Share" writes the experiment into the address bar (without a
